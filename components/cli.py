@@ -1,0 +1,105 @@
+"""`python -m components`: read metadata, validate a stack, and plan it offline."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from .errors import InputError
+from .metadata import read_sp_metadata
+from .program import PROJECT_ROOT, load_inputs
+from .stack_file import read_stack_file
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, like every other input error, so scripts and CI logs stay readable.
+        self.exit(2, f"error: {self.prog}: {message} (see --help)\n")
+
+
+def _stack_file_path(args: argparse.Namespace) -> Path:
+    return Path(args.config) if args.config else PROJECT_ROOT / f"Pulumi.{args.stack}.yaml"
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _metadata(args: argparse.Namespace) -> int:
+    metadata = read_sp_metadata(Path(args.file), display_name=args.file)
+    if args.json:
+        print(json.dumps(metadata.to_json(), indent=2))
+        return 0
+    document = metadata.to_json()
+    for key, value in document.items():
+        if isinstance(value, list):
+            print(f"{key}:")
+            for item in value:
+                print(f"  - {item if len(item) <= 72 else item[:71] + '…'}")
+        else:
+            print(f"{key}: {json.dumps(value) if not isinstance(value, str) else value}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    path = _stack_file_path(args)
+    stack_file = read_stack_file(path, _display(path))
+    inputs = load_inputs(stack_file.config, _display(path))
+    print(
+        f"{_display(path)}: valid. SSO app {inputs.settings.saml_app.label!r} and SCIM app "
+        f"{inputs.settings.scim_app.label!r} for {inputs.metadata.entity_id}."
+    )
+    return 0
+
+
+def _plan(args: argparse.Namespace) -> int:
+    # Imported here so that `metadata` and `validate` never load the Pulumi runtime.
+    from .offline_plan import run_offline
+    from .plan_text import render_plan_text
+
+    path = _stack_file_path(args)
+    plan = run_offline(args.stack, read_stack_file(path, _display(path)), _display(path))
+    document = plan.to_json()
+    if args.json:
+        print(json.dumps(document, indent=2))
+    else:
+        sys.stdout.write(render_plan_text(document, plan.notices))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m components", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    metadata = commands.add_parser("metadata", help="read Gainsight's SP metadata.xml")
+    metadata.add_argument("file")
+    metadata.add_argument("--json", action="store_true", help="one JSON object")
+    metadata.set_defaults(handler=_metadata)
+
+    for name, handler, text in (
+        ("validate", _validate, "check a stack's settings and metadata"),
+        ("plan", _plan, "run the program offline under Pulumi's mocks and print what it declares"),
+    ):
+        command = commands.add_parser(name, help=text)
+        command.add_argument("--stack", required=True, help="stack name, e.g. dev")
+        command.add_argument("--config", help="stack file (default: Pulumi.<stack>.yaml in the project root)")
+        if name == "plan":
+            command.add_argument("--json", action="store_true", help="the plan as one JSON document")
+        command.set_defaults(handler=handler)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except InputError as error:
+        print(error.line(), file=sys.stderr)
+        return 2

@@ -1,0 +1,96 @@
+"""A mock resource monitor that records each registration as the engine would receive it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pulumi.output import Unknown
+from pulumi.runtime import rpc
+from pulumi.runtime.mocks import MockMonitor, Mocks
+
+STACK_TYPE = "pulumi:pulumi:Stack"
+UNKNOWN_TEXT = "(known after apply)"
+SECRET_TEXT = "[secret]"
+
+
+@dataclass
+class Registration:
+    urn: str
+    type: str
+    name: str
+    id: str | None
+    parent: str | None
+    custom: bool
+    inputs: dict[str, Any]
+    protect: bool
+    depends_on: list[str]
+    import_id: str | None
+    ignore_changes: list[str]
+    retain_on_delete: bool
+
+
+@dataclass
+class Recording:
+    registrations: list[Registration] = field(default_factory=list)
+    stack_outputs: dict[str, Any] = field(default_factory=dict)
+
+    def ordered(self) -> list[Registration]:
+        # RPCs finish in any order; sort so parents come first and runs compare line by line.
+        return sorted(self.registrations, key=lambda r: (r.urn.split("::")[2].count("$"), r.type != STACK_TYPE, r.urn))
+
+
+def readable(value: Any) -> Any:
+    """Plain JSON values: secrets redacted, unknowns spelled out."""
+    if rpc.is_rpc_secret(value):
+        return SECRET_TEXT
+    if isinstance(value, Unknown) or value == rpc.UNKNOWN:
+        return UNKNOWN_TEXT
+    if isinstance(value, dict):
+        return {key: readable(value[key]) for key in sorted(value)}  # protobuf maps have no stable order
+    if isinstance(value, (list, tuple)):
+        return [readable(item) for item in value]
+    return value
+
+
+class RecordingMonitor(MockMonitor):
+    def __init__(self, mocks: Mocks) -> None:
+        super().__init__(mocks)
+        self.recording = Recording()
+
+    def make_urn(self, parent: str, type_: str, name: str) -> str:
+        # The engine leaves the root stack out of a child's type chain; so must we, for URNs to match
+        # what `pulumi preview` shows.
+        if parent and parent.split("::")[2].split("$")[-1] == STACK_TYPE:
+            parent = ""
+        return super().make_urn(parent, type_, name)
+
+    def RegisterResource(self, request: Any) -> Any:  # noqa: N802 - gRPC method name
+        response = super().RegisterResource(request)
+        if request.type == STACK_TYPE and any(r.type == STACK_TYPE for r in self.recording.registrations):
+            return response  # set_mocks registers a root stack of its own before the real one
+        inputs = rpc.deserialize_properties(request.object, keep_unknowns=True)
+        implicit = {urn for deps in request.propertyDependencies.values() for urn in deps.urns}
+        self.recording.registrations.append(
+            Registration(
+                urn=response.urn,
+                type=request.type,
+                name=request.name,
+                id=response.id or None,
+                parent=request.parent or None,
+                custom=request.custom,
+                inputs=readable(inputs),
+                protect=bool(request.protect),
+                depends_on=[urn for urn in request.dependencies if urn not in implicit],
+                import_id=request.importId or None,
+                ignore_changes=list(request.ignoreChanges),
+                retain_on_delete=bool(request.retainOnDelete),
+            )
+        )
+        return response
+
+    def RegisterResourceOutputs(self, request: Any) -> Any:  # noqa: N802 - gRPC method name
+        if request.urn.split("::")[2] == STACK_TYPE:
+            outputs = rpc.deserialize_properties(request.outputs, keep_unknowns=True)
+            self.recording.stack_outputs = readable(outputs)
+        return super().RegisterResourceOutputs(request)

@@ -1,0 +1,99 @@
+"""Run the program in process under Pulumi's mocks and return what it declared: the offline plan."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import pulumi
+from pulumi.runtime import settings as runtime_settings
+from pulumi.runtime.stack import run_in_stack
+
+from . import program
+from .offline_mocks import OfflineMocks
+from .offline_monitor import Recording, RecordingMonitor
+from .stack_file import StackFile
+from .stack_inputs import StackInputs
+
+PROJECT = "gainsight-okta"
+
+
+@dataclass(frozen=True)
+class Plan:
+    project: str
+    stack: str
+    recording: Recording
+    inputs: StackInputs
+    notices: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        resources = [
+            {
+                "urn": r.urn,
+                "type": r.type,
+                "name": r.name,
+                "id": r.id,
+                "parent": r.parent,
+                "inputs": r.inputs,
+                "options": {
+                    "protect": r.protect,
+                    "dependsOn": r.depends_on,
+                    "import": r.import_id,
+                    "ignoreChanges": r.ignore_changes,
+                    "retainOnDelete": r.retain_on_delete,
+                },
+            }
+            for r in self.recording.ordered()
+        ]
+        return {
+            "project": self.project,
+            "stack": self.stack,
+            "resources": resources,
+            "outputs": self.recording.stack_outputs,
+        }
+
+
+class _NoticeCollector(logging.Handler):
+    """Keeps what the program logs through pulumi.log, as `pulumi up` would show it under Diagnostics."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.notices: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.notices.append(f"{record.levelname.lower()}: {record.getMessage()}")
+
+
+def _collecting_logger() -> tuple[logging.Logger, _NoticeCollector]:
+    collector = _NoticeCollector()
+    logger = logging.Logger("gainsight-okta.offline-plan", logging.INFO)  # not registered: no global state
+    logger.addHandler(collector)
+    return logger, collector
+
+
+def run_offline(stack: str, stack_file: StackFile, source: str) -> Plan:
+    """Validate first (nothing is declared on bad input), then run the very program `pulumi up` runs."""
+    inputs = program.load_inputs(stack_file.config, source)
+
+    monitor = RecordingMonitor(OfflineMocks())
+    logger, collector = _collecting_logger()
+    loop = asyncio.new_event_loop()  # Python 3.14 has no implicit loop; a fresh one also isolates runs
+    asyncio.set_event_loop(loop)
+    try:
+        runtime_settings.ROOT.set(None)
+        pulumi.runtime.set_mocks(
+            monitor.mocks, project=PROJECT, stack=stack, preview=True, monitor=monitor, logger=logger
+        )
+        runtime_settings.ROOT.set(None)  # run_in_stack makes the root stack, as the real host does
+        pulumi.runtime.set_all_config(dict(stack_file.config), [])
+        loop.run_until_complete(run_in_stack(lambda: program.run(source)))
+    finally:
+        runtime_settings.ROOT.set(None)
+        # The mock monitor runs in executor threads that each make an event loop; join them now so
+        # those loops are closed here rather than half-finalized at interpreter exit.
+        loop.run_until_complete(loop.shutdown_default_executor())
+        asyncio.set_event_loop(None)
+        loop.close()
+    return Plan(project=PROJECT, stack=stack, recording=monitor.recording, inputs=inputs, notices=collector.notices)

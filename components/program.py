@@ -1,0 +1,64 @@
+"""The one Pulumi program. `pulumi up` runs it through __main__.py; `plan` runs it under mocks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pulumi
+from pulumi.runtime import config as runtime_config
+
+from .errors import InputError
+from .gainsight_okta import GainsightOkta
+from .stack_inputs import StackInputs, load_stack_inputs
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+COMPONENT_NAME = "gainsight"
+
+
+def runtime_config_map() -> dict[str, str]:
+    """All config the engine gave this program: PULUMI_CONFIG under `pulumi up`, set_all_config under mocks."""
+    values: dict[str, str] = dict(runtime_config.get_config_env())
+    values.update(runtime_config.CONFIG.get())
+    return values
+
+
+def load_inputs(config: Mapping[str, str], source: str) -> StackInputs:
+    return load_stack_inputs(config, source, PROJECT_ROOT)
+
+
+def declare(inputs: StackInputs) -> GainsightOkta:
+    """Declare every resource and export what Gainsight and the runbook need."""
+    integration = GainsightOkta(COMPONENT_NAME, inputs)
+    sso, scim = integration.sso_app, integration.scim_app
+    pulumi.export("ssoAppId", sso.id)
+    pulumi.export("ssoAppName", sso.name)
+    pulumi.export("idpSsoUrl", sso.http_post_binding)
+    pulumi.export("idpEntityId", sso.entity_url)
+    pulumi.export("idpMetadataUrl", sso.metadata_url)
+    pulumi.export("idpCertificate", sso.certificate)
+    pulumi.export("scimAppId", scim.id)
+    pulumi.export("scimAppName", scim.name)
+    pulumi.export("provisioningEnabled", inputs.settings.scim_app.provisioning_enabled)
+    if not inputs.settings.scim_app.provisioning_enabled:
+        pulumi.log.warn(
+            f"SCIM provisioning is waiting on a manual step: in Okta, switch the app "
+            f"{inputs.settings.scim_app.label!r} to Provisioning: SCIM and connect it to Gainsight with OAuth 2.0, "
+            f"then set `gainsight-okta:scimApp.provisioningEnabled: true` in {inputs.source} and run `pulumi up` again."
+        )
+    return integration
+
+
+def run(source: str | None = None) -> GainsightOkta:
+    """Validate everything, then declare. `source` names the stack file in error messages."""
+    stack_file = source or f"Pulumi.{pulumi.get_stack()}.yaml"
+    inputs = load_inputs(runtime_config_map(), stack_file)
+    return declare(inputs)
+
+
+def main() -> None:
+    """Entry point for `pulumi up`: bad input stops the run with one line and no traceback."""
+    try:
+        run()
+    except InputError as error:
+        raise pulumi.RunError(error.line()) from None
