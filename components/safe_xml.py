@@ -14,6 +14,14 @@ from .errors import InputError
 
 MAX_XML_BYTES = 1024 * 1024  # Gainsight's metadata is about 4 KB; anything near 1 MiB is not metadata.
 _BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_DTD_MARKERS = ("<!DOCTYPE", "<!ENTITY")
+
+
+def _declares_dtd(data: bytes) -> bool:
+    # Check the text as it will be decoded, so a UTF-16 file cannot hide its DOCTYPE from a byte search.
+    text = data.decode("utf-16", errors="replace") if data.startswith(_UTF16_BOMS) else data.decode("latin-1")
+    return any(marker in text for marker in _DTD_MARKERS)
 
 
 def _hardened_parser() -> etree.XMLParser:
@@ -47,7 +55,7 @@ def parse_untrusted_xml(data: bytes, source: Path | str) -> etree._Element:
     if not data.strip():
         raise InputError(source, "", "is empty; download metadata.xml again from Gainsight")
     # Refuse before parsing: libxml2 would still read an internal DTD subset, and we never want one.
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+    if _declares_dtd(data):
         raise InputError(source, "<!DOCTYPE>", "DTDs and entity declarations are not allowed in SAML metadata")
     try:
         root = etree.fromstring(data, parser=_hardened_parser())

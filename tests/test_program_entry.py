@@ -1,0 +1,81 @@
+"""The `pulumi up` path: config arrives from the engine, bad input stops with one line and declares nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pulumi
+import pytest
+import yaml
+from pulumi.runtime import settings as runtime_settings
+
+from components import program
+from components.offline_mocks import OfflineMocks
+from components.offline_monitor import RecordingMonitor
+from components.stack_file import to_wire
+from tests.conftest import base_config
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def engine(monkeypatch: pytest.MonkeyPatch):
+    """Mocks as the engine, with config delivered the way the real language host does: PULUMI_CONFIG."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    monitor = RecordingMonitor(OfflineMocks())
+    runtime_settings.ROOT.set(None)
+    pulumi.runtime.set_mocks(monitor.mocks, project="gainsight-okta", stack="ci", preview=True, monitor=monitor)
+    pulumi.runtime.set_all_config({})
+
+    def run(config: dict) -> None:
+        monkeypatch.setenv("PULUMI_CONFIG", json.dumps({k: to_wire(v) for k, v in config.items()}))
+        runtime_settings.ROOT.set(None)
+        loop.run_until_complete(pulumi.runtime.stack.run_in_stack(program.main))
+
+    yield run, monitor
+    runtime_settings.ROOT.set(None)
+    loop.run_until_complete(loop.shutdown_default_executor())
+    asyncio.set_event_loop(None)
+    loop.close()
+
+
+def test_config_from_pulumi_config_env_declares_the_apps(engine) -> None:
+    run, monitor = engine
+    run(base_config())
+    names = {r.name for r in monitor.recording.registrations}
+    assert {"gainsight", "gainsight-sso", "gainsight-scim"} <= names
+
+
+def test_bad_config_is_one_run_error_naming_the_stack_file_and_nothing_is_declared(engine) -> None:
+    run, monitor = engine
+    config = base_config() | {"gainsight-okta:tenantUrl": "http://acme.gainsightcloud.com"}
+    with pytest.raises(pulumi.RunError) as caught:
+        run(config)
+    message = str(caught.value)
+    assert message.startswith("error: Pulumi.ci.yaml: gainsight-okta:tenantUrl: ")
+    assert "\n" not in message
+    assert [r.type for r in monitor.recording.registrations] == ["pulumi:pulumi:Stack"]
+
+
+def test_pulumi_yaml_declares_the_simple_keys_with_the_programs_defaults() -> None:
+    from components.settings import Settings
+
+    declared = yaml.safe_load((PROJECT_ROOT / "Pulumi.yaml").read_text())
+    assert declared["name"] == "gainsight-okta"
+    assert declared["runtime"]["options"]["virtualenv"] == "venv"
+    config = declared["config"]
+    for key in ("tenantUrl", "metadataFile", "oauthClientId", "protect"):
+        assert config[key]["type"] in ("string", "boolean") and config[key]["description"]
+    assert config["protect"]["default"] is Settings.model_fields["protect"].default
+
+
+@pytest.mark.parametrize("stack", ["dev", "prod"])
+def test_shipped_stacks_are_valid(stack: str) -> None:
+    from components.stack_file import read_stack_file
+
+    inputs = program.load_inputs(read_stack_file(PROJECT_ROOT / f"Pulumi.{stack}.yaml").config, f"Pulumi.{stack}.yaml")
+    assert inputs.metadata.entity_id == f"urn:auth0:gainsight:acme-{stack}"
+    assert inputs.settings.protect is (stack == "prod")
