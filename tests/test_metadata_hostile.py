@@ -5,8 +5,8 @@ from __future__ import annotations
 import http.server
 import threading
 from collections.abc import Iterator
-from typing import ClassVar
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from lxml import etree
