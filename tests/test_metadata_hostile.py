@@ -219,3 +219,11 @@ def test_unreadable_path(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_sp_metadata(tmp_path)  # a directory
     assert "cannot be read" in caught.value.message
+
+
+def test_plain_http_single_logout_is_refused(tmp_path: Path) -> None:
+    error = refusal(
+        tmp_path, mb.document(mb.entity(mb.sp_descriptor(logout=mb.slo("http://a.example/logout", mb.POST))))
+    )
+    assert error.location == "<SingleLogoutService>"
+    assert "http://" in error.message
