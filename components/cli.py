@@ -74,6 +74,22 @@ def _plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _explain(args: argparse.Namespace) -> int:
+    from .explain import explain, explain_json, explain_text
+
+    path = _stack_file_path(args)
+    inputs = load_inputs(read_stack_file(path, _display(path)).config, _display(path))
+    names = [name.strip() for name in args.groups.split(",") if name.strip()]
+    if not names:
+        raise InputError(_display(path), "--groups", 'name at least one group, e.g. --groups "Viewers,Admins"')
+    received = explain(inputs, names)
+    if args.json:
+        print(json.dumps(explain_json(received), indent=2))
+    else:
+        sys.stdout.write(explain_text(inputs, names, received))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m components", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -86,12 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
     for name, handler, text in (
         ("validate", _validate, "check a stack's settings and metadata"),
         ("plan", _plan, "run the program offline under Pulumi's mocks and print what it declares"),
+        ("explain", _explain, "which Gainsight values a user in the given groups receives"),
     ):
         command = commands.add_parser(name, help=text)
         command.add_argument("--stack", required=True, help="stack name, e.g. dev")
         command.add_argument("--config", help="stack file (default: Pulumi.<stack>.yaml in the project root)")
-        if name == "plan":
-            command.add_argument("--json", action="store_true", help="the plan as one JSON document")
+        if name == "explain":
+            command.add_argument("--groups", required=True, help='comma-separated group names, e.g. "Viewers,Admins"')
+        if name != "validate":
+            command.add_argument("--json", action="store_true", help="one JSON document")
         command.set_defaults(handler=handler)
     return parser
 

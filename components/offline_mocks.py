@@ -6,6 +6,7 @@ preview-mode mocks they stay unknown, exactly as `pulumi preview` shows them bef
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pulumi.runtime.mocks import MockCallArgs, MockResourceArgs, Mocks
@@ -13,6 +14,23 @@ from pulumi.runtime.mocks import MockCallArgs, MockResourceArgs, Mocks
 
 def placeholder_id(name: str) -> str:
     return f"placeholder-id-{name}"
+
+
+# Look-ups the program makes, answered with placeholders that say what Okta would be asked.
+_INVOKE_ANSWERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "okta:group/getGroup:getGroup": lambda args: {
+        "id": placeholder_id(f"group-named-{args.get('name')}"),
+        "name": args.get("name"),
+        "type": "OKTA_GROUP",
+        "description": "",
+        "users": [],
+    },
+    "okta:user/getUserProfileMappingSource:getUserProfileMappingSource": lambda args: {
+        "id": placeholder_id("okta-user-profile"),
+        "name": "user",
+        "type": "user",
+    },
+}
 
 
 class OfflineMocks(Mocks):
@@ -23,5 +41,6 @@ class OfflineMocks(Mocks):
         resource_id = args.resource_id or placeholder_id(args.name)
         return resource_id, dict(args.inputs)
 
-    def call(self, args: MockCallArgs) -> tuple[dict[str, Any], list[tuple[str, str]] | None]:
-        return {}, None
+    def call(self, args: MockCallArgs) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+        answer = _INVOKE_ANSWERS.get(args.token)
+        return (answer(args.args) if answer else {}), []  # the mock monitor iterates the failures

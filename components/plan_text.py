@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-_MAX_VALUE = 72
+_MAX_VALUE = 100
 
 
 def _short(value: Any) -> str:
@@ -45,7 +45,12 @@ def render_plan_text(document: dict[str, Any], notices: list[str]) -> str:
         kids = children.get(resource["urn"], [])
         detail = inner + ("│    " if kids else "     ")
         for key, value in resource["inputs"].items():
-            lines.append(f"{detail}{key}: {_short(value)}")
+            if isinstance(value, list) and len(json.dumps(value)) > _MAX_VALUE:
+                # Long lists (group assignments, ACS endpoints) read best one item a line.
+                lines.append(f"{detail}{key}:")
+                lines.extend(f"{detail}  - {_short(item)}" for item in value)
+            else:
+                lines.append(f"{detail}{key}: {_short(value)}")
         for position, kid in enumerate(kids):
             walk(kid, inner, position == len(kids) - 1, False)
 

@@ -10,6 +10,7 @@ from pulumi.runtime import config as runtime_config
 
 from .errors import InputError
 from .gainsight_okta import GainsightOkta
+from .manual_step import waiting_on_manual_step
 from .stack_inputs import StackInputs, load_stack_inputs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -40,12 +41,8 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     pulumi.export("scimAppId", scim.id)
     pulumi.export("scimAppName", scim.name)
     pulumi.export("provisioningEnabled", inputs.settings.scim_app.provisioning_enabled)
-    if not inputs.settings.scim_app.provisioning_enabled:
-        pulumi.log.warn(
-            f"SCIM provisioning is waiting on a manual step: in Okta, switch the app "
-            f"{inputs.settings.scim_app.label!r} to Provisioning: SCIM and connect it to Gainsight with OAuth 2.0, "
-            f"then set `gainsight-okta:scimApp.provisioningEnabled: true` in {inputs.source} and run `pulumi up` again."
-        )
+    if (notice := waiting_on_manual_step(inputs)) is not None:
+        pulumi.log.warn(notice)
     return integration
 
 

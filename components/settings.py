@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import AfterValidator, Field
+
+from .attribute_settings import AttributeSettings
+from .group_settings import GroupSettings
+from .model_base import SettingsModel, StrictBool
 
 NAMESPACE = "gainsight-okta"
 
@@ -20,16 +23,6 @@ NAME_ID_FORMATS = {
     "transient": "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
 }
 _OKTA_APP_ID = re.compile(r"^0oa[0-9A-Za-z]{10,30}$")
-
-
-def _strict_bool(value: Any) -> Any:
-    # Pulumi hands booleans to the program as "true"/"false"; YAML gives real booleans. Nothing else
-    # ("yes", "1", "on") is accepted, so a typo cannot quietly switch protection off.
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
-    raise ValueError("must be true or false")
 
 
 def _tenant_url(value: str) -> str:
@@ -77,31 +70,24 @@ def _label(value: str) -> str:
     return value.strip()
 
 
-StrictBool = Annotated[bool, BeforeValidator(_strict_bool)]
 Label = Annotated[str, AfterValidator(_label)]
 OktaAppId = Annotated[str, AfterValidator(_okta_app_id)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, alias_generator=to_camel, populate_by_name=True, strict=False
-    )
-
-
-class SamlAppSettings(_Model):
+class SamlAppSettings(SettingsModel):
     label: Label = "Gainsight"
     name_id_format: Annotated[str, AfterValidator(_name_id_format)] | None = None
     user_name_template: Annotated[str, AfterValidator(_okta_template)] = "${user.email}"
     import_id: OktaAppId | None = None
 
 
-class ScimAppSettings(_Model):
+class ScimAppSettings(SettingsModel):
     label: Label = "Gainsight SCIM Integration"
     provisioning_enabled: StrictBool = False
     import_id: OktaAppId | None = None
 
 
-class Settings(_Model):
+class Settings(SettingsModel):
     """Everything under `gainsight-okta:` in Pulumi.<stack>.yaml."""
 
     tenant_url: Annotated[str, AfterValidator(_tenant_url)]
@@ -110,16 +96,15 @@ class Settings(_Model):
     protect: StrictBool = False
     saml_app: SamlAppSettings = Field(default_factory=SamlAppSettings)
     scim_app: ScimAppSettings = Field(default_factory=ScimAppSettings)
-    # Typed by the attributes-and-groups work; accepted as-is until then.
-    attributes: list[Any] = Field(default_factory=list)
-    groups: list[Any] = Field(default_factory=list)
+    attributes: list[AttributeSettings] = Field(default_factory=list)
+    groups: list[GroupSettings] = Field(default_factory=list)  # in priority order: the first is Okta priority 0
 
     def metadata_path(self, project_root: Path) -> Path:
         path = Path(self.metadata_file).expanduser()
         return path if path.is_absolute() else project_root / path
 
 
-class OktaSettings(_Model):
+class OktaSettings(SettingsModel):
     """The few `okta:` provider keys the program reads (never the API token)."""
 
     org_name: str | None = None

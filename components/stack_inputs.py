@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
+from .attribute_settings import AttributeSettings, check_attributes
 from .errors import InputError
+from .group_settings import GroupSettings, check_groups
 from .metadata import SpMetadata, read_sp_metadata
-from .settings import NAME_ID_FORMATS, NAMESPACE, OktaSettings, SamlAppSettings, ScimAppSettings, Settings
+from .settings import NAME_ID_FORMATS, NAMESPACE, OktaSettings, Settings
 
 _OBJECT_KEYS = {"samlApp", "scimApp", "attributes", "groups"}
 _MISSING_HINTS = {
@@ -35,6 +37,12 @@ class StackInputs:
     okta: OktaSettings
     metadata: SpMetadata
     name_id_format: str
+    attributes: tuple[AttributeSettings, ...]  # checked, with Gainsight's defaults filled in
+    groups: tuple[GroupSettings, ...]  # priority order
+
+    @property
+    def provisioning_enabled(self) -> bool:
+        return self.settings.scim_app.provisioning_enabled
 
 
 def _decode(name: str, value: str) -> Any:
@@ -54,8 +62,24 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return f"{NAMESPACE}:{path}"
 
 
-def _known_keys(model: type[Settings] | type[SamlAppSettings] | type[ScimAppSettings]) -> list[str]:
+def _known_keys(model: type[BaseModel]) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
+    """The settings model that holds the last key of `loc` (for suggesting a known key)."""
+    model: type[BaseModel] = Settings
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = next((f for n, f in model.model_fields.items() if part in (n, f.alias)), None)
+        annotation = getattr(field, "annotation", None)
+        inner = [annotation, *getattr(annotation, "__args__", ())]
+        found = next((t for t in inner if isinstance(t, type) and issubclass(t, BaseModel)), None)
+        if found is None:
+            break
+        model = found
+    return model
 
 
 def _message(error: Any, loc: tuple[int | str, ...]) -> str:
@@ -64,8 +88,7 @@ def _message(error: Any, loc: tuple[int | str, ...]) -> str:
         hint = _MISSING_HINTS.get(str(loc[-1]), "")
         return f"is required{': ' + hint if hint else ''}"
     if kind == "extra_forbidden":
-        parent = {"samlApp": SamlAppSettings, "scimApp": ScimAppSettings}.get(str(loc[0]), Settings)
-        known = _known_keys(parent if len(loc) > 1 else Settings)
+        known = _known_keys(_model_at(loc))
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
         suggestion = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(known)}"
         return f"is not a known setting{suggestion}"
@@ -111,4 +134,14 @@ def load_stack_inputs(config: Mapping[str, str], source: str, project_root: Path
         raise InputError(source, f"{NAMESPACE}:metadataFile", f"{settings.metadata_file} not found (looked at {path})")
     metadata = read_sp_metadata(path, display_name=settings.metadata_file)
     name_id_format = _choose_name_id_format(settings, metadata, source)
-    return StackInputs(source=source, settings=settings, okta=okta, metadata=metadata, name_id_format=name_id_format)
+    attributes = check_attributes(settings.attributes, source)
+    groups = check_groups(settings.groups, attributes, source)
+    return StackInputs(
+        source=source,
+        settings=settings,
+        okta=okta,
+        metadata=metadata,
+        name_id_format=name_id_format,
+        attributes=attributes,
+        groups=groups,
+    )

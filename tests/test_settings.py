@@ -173,16 +173,3 @@ def test_import_ids_and_labels(write_stack) -> None:
     assert inputs.settings.saml_app.import_id == "0oa1b2c3d4e5f6g7h8i9"
     assert inputs.settings.scim_app.import_id == "0oa9z8y7x6w5v4u3t2s1"
     assert inputs.settings.scim_app.label == "SCIM"
-
-
-def test_attributes_and_groups_are_accepted_for_now(write_stack) -> None:
-    inputs = load(
-        write_stack(
-            {
-                "gainsight-okta:attributes": [{"name": "LicenseType", "type": "string"}],
-                "gainsight-okta:groups": [{"name": "Gainsight Viewers", "profile": {"LicenseType": "Viewer"}}],
-            }
-        )
-    )
-    assert inputs.settings.attributes[0]["name"] == "LicenseType"
-    assert inputs.settings.groups[0]["name"] == "Gainsight Viewers"
