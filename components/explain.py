@@ -75,7 +75,10 @@ def explain_text(inputs: StackInputs, group_names: list[str], received: dict[str
         elif value.union:
             lines.append(f"  {name}: {json.dumps(value.value)} (combined from {', '.join(value.sources)})")
         else:
-            lines.append(f"  {name}: {json.dumps(value.value)} (from {value.sources[0]}, the highest-priority group that sets it)")
+            winner = value.sources[0]
+            lines.append(
+                f"  {name}: {json.dumps(value.value)} (from {winner}, the highest-priority group that sets it)"
+            )
     personal = [attribute.name for attribute in inputs.attributes if not attribute.is_group_scope]
     if personal:
         lines.append(f"Personal attributes come from each user, not from groups: {', '.join(personal)}.")

@@ -50,6 +50,8 @@ def readable(value: Any) -> Any:
         return {key: readable(value[key]) for key in sorted(value)}  # protobuf maps have no stable order
     if isinstance(value, (list, tuple)):
         return [readable(item) for item in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # protobuf carries every number as a double; priorities and indices are integers
     return value
 
 

@@ -19,3 +19,8 @@ def test_unknowns_are_spelled_out() -> None:
 
 def test_keys_are_sorted() -> None:
     assert list(readable({"z": 1, "a": 2, "m": 3})) == ["a", "m", "z"]
+
+
+def test_integral_numbers_are_integers() -> None:
+    assert readable({"priority": 2.0, "ratio": 0.5}) == {"priority": 2, "ratio": 0.5}
+    assert isinstance(readable(2.0), int)
