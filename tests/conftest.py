@@ -55,3 +55,24 @@ def resource(document: dict[str, Any], name: str) -> dict[str, Any]:
     found = [r for r in document["resources"] if r["name"] == name]
     assert len(found) == 1, f"expected one resource named {name}, found {len(found)}"
     return found[0]
+
+
+# The article's worked example: IsSuperAdmin, LicenseType, a Department multi-picklist, a Viewer group.
+ARTICLE_ATTRIBUTES: list[dict[str, Any]] = [
+    {"name": "IsSuperAdmin", "type": "boolean"},
+    {"name": "LicenseType", "type": "string", "enum": ["Full", "Viewer", "Viewer_Analytics"]},
+    {"name": "Department", "type": "array", "enum": ["Support", "Services", "Engineering"]},
+]
+ARTICLE_GROUPS: list[dict[str, Any]] = [
+    {"name": "Admins", "profile": {"IsSuperAdmin": True, "LicenseType": "Full"}},
+    {"name": "Viewer", "profile": {"LicenseType": "Viewer", "Department": ["Support"]}},
+]
+
+
+def article_stack(provisioning: bool = True, **changes: Any) -> dict[str, Any]:
+    return {
+        "gainsight-okta:scimApp": {"provisioningEnabled": provisioning},
+        "gainsight-okta:attributes": ARTICLE_ATTRIBUTES,
+        "gainsight-okta:groups": ARTICLE_GROUPS,
+        **changes,
+    }

@@ -76,7 +76,10 @@ def test_plan_json_for_the_dev_stack() -> None:
     assert apps["gainsight-sso"]["inputs"]["label"] == "Gainsight (dev)"
     assert apps["gainsight-scim"]["inputs"]["hideWeb"] is True
     assert apps["gainsight-sso"]["id"] == document["outputs"]["ssoAppId"]
-    assert document["outputs"]["provisioningEnabled"] is False
+    assert document["outputs"]["provisioningEnabled"] is True  # the dev stack has done the manual step
+    assert (
+        sum(r["type"] == "okta:index/appUserSchemaProperty:AppUserSchemaProperty" for r in document["resources"]) == 4
+    )
 
 
 def test_plan_text_shows_the_tree_and_the_manual_step() -> None:
