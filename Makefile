@@ -4,7 +4,7 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: plan test lint validate clean
+.PHONY: plan test lint validate bench clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ lint: $(VENV)/.dev
 
 test: lint
 	$(PY) -m pytest
+
+bench: $(VENV)/.runtime
+	$(PY) bench/plan_benchmark.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,10 +74,8 @@ def _collecting_logger() -> tuple[logging.Logger, _NoticeCollector]:
     return logger, collector
 
 
-def run_offline(stack: str, stack_file: StackFile, source: str) -> Plan:
-    """Validate first (nothing is declared on bad input), then run the very program `pulumi up` runs."""
-    inputs = program.load_inputs(stack_file.config, source)
-
+def run_under_mocks(stack: str, config: dict[str, str], declare: Callable[[], object]) -> tuple[Recording, list[str]]:
+    """Run `declare` as a Pulumi program in process, Pulumi's mocks standing in for the engine and Okta."""
     monitor = RecordingMonitor(OfflineMocks())
     logger, collector = _collecting_logger()
     loop = asyncio.new_event_loop()  # Python 3.14 has no implicit loop; a fresh one also isolates runs
@@ -87,8 +86,8 @@ def run_offline(stack: str, stack_file: StackFile, source: str) -> Plan:
             monitor.mocks, project=PROJECT, stack=stack, preview=True, monitor=monitor, logger=logger
         )
         runtime_settings.ROOT.set(None)  # run_in_stack makes the root stack, as the real host does
-        pulumi.runtime.set_all_config(dict(stack_file.config), [])
-        loop.run_until_complete(run_in_stack(lambda: program.run(source)))
+        pulumi.runtime.set_all_config(dict(config), [])
+        loop.run_until_complete(run_in_stack(declare))
     finally:
         runtime_settings.ROOT.set(None)
         # The mock monitor runs in executor threads that each make an event loop; join them now so
@@ -96,4 +95,11 @@ def run_offline(stack: str, stack_file: StackFile, source: str) -> Plan:
         loop.run_until_complete(loop.shutdown_default_executor())
         asyncio.set_event_loop(None)
         loop.close()
-    return Plan(project=PROJECT, stack=stack, recording=monitor.recording, inputs=inputs, notices=collector.notices)
+    return monitor.recording, collector.notices
+
+
+def run_offline(stack: str, stack_file: StackFile, source: str) -> Plan:
+    """Validate first (nothing is declared on bad input), then run the very program `pulumi up` runs."""
+    inputs = program.load_inputs(stack_file.config, source)
+    recording, notices = run_under_mocks(stack, stack_file.config, lambda: program.run(source))
+    return Plan(project=PROJECT, stack=stack, recording=recording, inputs=inputs, notices=notices)
