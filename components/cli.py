@@ -90,6 +90,17 @@ def _explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _runbook(args: argparse.Namespace) -> int:
+    from .documents import render_runbook
+    from .stack_outputs import read_stack_outputs
+
+    path = _stack_file_path(args)
+    inputs = load_inputs(read_stack_file(path, _display(path)).config, _display(path))
+    outputs = read_stack_outputs(Path(args.outputs), args.outputs) if args.outputs else None
+    sys.stdout.write(render_runbook(inputs, args.stack, outputs))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m components", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -103,13 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
         ("validate", _validate, "check a stack's settings and metadata"),
         ("plan", _plan, "run the program offline under Pulumi's mocks and print what it declares"),
         ("explain", _explain, "which Gainsight values a user in the given groups receives"),
+        ("runbook", _runbook, "the manual SCIM steps and Gainsight hand-offs for a stack, as Markdown"),
     ):
         command = commands.add_parser(name, help=text)
         command.add_argument("--stack", required=True, help="stack name, e.g. dev")
         command.add_argument("--config", help="stack file (default: Pulumi.<stack>.yaml in the project root)")
         if name == "explain":
             command.add_argument("--groups", required=True, help='comma-separated group names, e.g. "Viewers,Admins"')
-        if name != "validate":
+        if name == "runbook":
+            command.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for values Okta knows")
+        if name in ("plan", "explain"):
             command.add_argument("--json", action="store_true", help="one JSON document")
         command.set_defaults(handler=handler)
     return parser

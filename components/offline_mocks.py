@@ -33,6 +33,13 @@ _INVOKE_ANSWERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 
+# Reads only the real org can answer, refused the way a provider refuses a read (a check failure), so the
+# program treats them as it treats Okta refusing: a warning, never a failed run.
+_OKTA_ONLY_READS = {
+    "okta:app/getFeatures:getFeatures": ("appId", "not read: the offline plan contacts no Okta org"),
+}
+
+
 class OfflineMocks(Mocks):
     def new_resource(self, args: MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
         if not args.custom:
@@ -42,5 +49,7 @@ class OfflineMocks(Mocks):
         return resource_id, dict(args.inputs)
 
     def call(self, args: MockCallArgs) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+        if args.token in _OKTA_ONLY_READS:
+            return {}, [_OKTA_ONLY_READS[args.token]]
         answer = _INVOKE_ANSWERS.get(args.token)
         return (answer(args.args) if answer else {}), []  # the mock monitor iterates the failures

@@ -10,6 +10,7 @@ from typing import Any
 
 import pulumi
 from pulumi.runtime import settings as runtime_settings
+from pulumi.runtime.mocks import Mocks
 from pulumi.runtime.stack import run_in_stack
 
 from . import program
@@ -74,9 +75,11 @@ def _collecting_logger() -> tuple[logging.Logger, _NoticeCollector]:
     return logger, collector
 
 
-def run_under_mocks(stack: str, config: dict[str, str], declare: Callable[[], object]) -> tuple[Recording, list[str]]:
+def run_under_mocks(
+    stack: str, config: dict[str, str], declare: Callable[[], object], mocks: Mocks | None = None
+) -> tuple[Recording, list[str]]:
     """Run `declare` as a Pulumi program in process, Pulumi's mocks standing in for the engine and Okta."""
-    monitor = RecordingMonitor(OfflineMocks())
+    monitor = RecordingMonitor(mocks or OfflineMocks())
     logger, collector = _collecting_logger()
     loop = asyncio.new_event_loop()  # Python 3.14 has no implicit loop; a fresh one also isolates runs
     asyncio.set_event_loop(loop)
@@ -98,8 +101,8 @@ def run_under_mocks(stack: str, config: dict[str, str], declare: Callable[[], ob
     return monitor.recording, collector.notices
 
 
-def run_offline(stack: str, stack_file: StackFile, source: str) -> Plan:
+def run_offline(stack: str, stack_file: StackFile, source: str, mocks: Mocks | None = None) -> Plan:
     """Validate first (nothing is declared on bad input), then run the very program `pulumi up` runs."""
     inputs = program.load_inputs(stack_file.config, source)
-    recording, notices = run_under_mocks(stack, stack_file.config, lambda: program.run(source))
+    recording, notices = run_under_mocks(stack, stack_file.config, lambda: program.run(source), mocks)
     return Plan(project=PROJECT, stack=stack, recording=recording, inputs=inputs, notices=notices)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pulumi
 from pulumi.runtime import config as runtime_config
 
+from .documents import render_runbook
 from .errors import InputError
 from .gainsight_okta import GainsightOkta
 from .manual_step import waiting_on_manual_step
+from .provisioning_check import check_provisioning
 from .stack_inputs import StackInputs, load_stack_inputs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -40,10 +43,36 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     pulumi.export("idpCertificate", sso.certificate)
     pulumi.export("scimAppId", scim.id)
     pulumi.export("scimAppName", scim.name)
-    pulumi.export("provisioningEnabled", inputs.settings.scim_app.provisioning_enabled)
+    pulumi.export("provisioningEnabled", inputs.provisioning_enabled)
+    check = None
+    if inputs.provisioning_enabled:
+        check = check_provisioning(scim, inputs.settings.scim_app.label)
+        pulumi.export("provisioningCheck", check)
+    pulumi.export("runbook", _runbook_output(inputs, integration, check))
     if (notice := waiting_on_manual_step(inputs)) is not None:
         pulumi.log.warn(notice)
     return integration
+
+
+def _runbook_output(
+    inputs: StackInputs, integration: GainsightOkta, check: pulumi.Output[dict[str, Any]] | None
+) -> pulumi.Output[str]:
+    """The runbook with the real values, rendered by the same templates as `python -m components runbook`."""
+    sso, scim = integration.sso_app, integration.scim_app
+    known = {
+        "ssoAppId": sso.id,
+        "ssoAppName": sso.name,
+        "idpSsoUrl": sso.http_post_binding,
+        "idpEntityId": sso.entity_url,
+        "idpMetadataUrl": sso.metadata_url,
+        "idpCertificate": sso.certificate,
+        "scimAppId": scim.id,
+        "scimAppName": scim.name,
+    }
+    if check is not None:
+        known["provisioningCheck"] = check
+    stack = pulumi.get_stack()
+    return pulumi.Output.all(**known).apply(lambda outputs: render_runbook(inputs, stack, outputs))
 
 
 def run(source: str | None = None) -> GainsightOkta:

@@ -23,6 +23,8 @@ NAME_ID_FORMATS = {
     "transient": "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
 }
 _OKTA_APP_ID = re.compile(r"^0oa[0-9A-Za-z]{10,30}$")
+_OKTA_DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+_OKTA_ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
 
 
 def _tenant_url(value: str) -> str:
@@ -104,8 +106,28 @@ class Settings(SettingsModel):
         return path if path.is_absolute() else project_root / path
 
 
+def _okta_base_url(value: str) -> str:
+    domain = value.strip().lower()
+    if not _OKTA_DOMAIN.match(domain):
+        raise ValueError(
+            f"{value!r} must be the domain after your org name, such as okta.com, oktapreview.com or okta-emea.com"
+        )
+    return domain
+
+
+def _okta_org_name(value: str) -> str:
+    if not _OKTA_ORG.match(value.strip()):
+        raise ValueError(f"{value!r} must be the org name only, e.g. acme for acme.okta.com")
+    return value.strip()
+
+
 class OktaSettings(SettingsModel):
     """The few `okta:` provider keys the program reads (never the API token)."""
 
-    org_name: str | None = None
-    base_url: str | None = None
+    org_name: Annotated[str, AfterValidator(_okta_org_name)] | None = None
+    base_url: Annotated[str, AfterValidator(_okta_base_url)] | None = None
+
+    @property
+    def admin_host(self) -> str | None:
+        """Okta's admin host for the org's cell, where the SCIM OAuth callback lands."""
+        return f"system-admin.{self.base_url}" if self.base_url else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,7 +109,17 @@ def parse_settings(config: Mapping[str, str], source: str) -> tuple[Settings, Ok
         first = exc.errors()[0]
         loc = tuple(first["loc"])
         raise InputError(source, _location(loc), _message(first, loc)) from None
-    okta = OktaSettings(org_name=config.get("okta:orgName"), base_url=config.get("okta:baseUrl"))
+    # The provider itself falls back to these variables, so the runbook must too.
+    okta_raw = {
+        "orgName": config.get("okta:orgName") or os.environ.get("OKTA_ORG_NAME") or None,
+        "baseUrl": config.get("okta:baseUrl") or os.environ.get("OKTA_BASE_URL") or None,
+    }
+    try:
+        okta = OktaSettings.model_validate(okta_raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = str(first["loc"][0])
+        raise InputError(source, f"okta:{key}", _message(first, tuple(first["loc"]))) from None
     return settings, okta
 
 
