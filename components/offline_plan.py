@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +84,16 @@ def run_under_mocks(
     logger, collector = _collecting_logger()
     loop = asyncio.new_event_loop()  # Python 3.14 has no implicit loop; a fresh one also isolates runs
     asyncio.set_event_loop(loop)
+    # The mock monitor runs in executor threads, and the SDK gives each thread an event loop. Hand each
+    # thread one we own, so all are closed here and none is half-finalized later by the garbage collector.
+    thread_loops: list[asyncio.AbstractEventLoop] = []
+
+    def give_thread_a_loop() -> None:
+        thread_loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(thread_loop)
+        thread_loops.append(thread_loop)
+
+    loop.set_default_executor(ThreadPoolExecutor(thread_name_prefix="offline-plan", initializer=give_thread_a_loop))
     try:
         runtime_settings.ROOT.set(None)
         pulumi.runtime.set_mocks(
@@ -93,9 +104,9 @@ def run_under_mocks(
         loop.run_until_complete(run_in_stack(declare))
     finally:
         runtime_settings.ROOT.set(None)
-        # The mock monitor runs in executor threads that each make an event loop; join them now so
-        # those loops are closed here rather than half-finalized at interpreter exit.
         loop.run_until_complete(loop.shutdown_default_executor())
+        for thread_loop in thread_loops:
+            thread_loop.close()
         asyncio.set_event_loop(None)
         loop.close()
     return monitor.recording, collector.notices

@@ -47,13 +47,19 @@ def _pem(certificate: str) -> str:
     return f"-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----"
 
 
+def _allowed(kind: str, enum: list[str] | None) -> str:
+    if kind == "boolean":
+        return "true, false"
+    return ", ".join(enum) if enum else "any text"
+
+
 def _fields(inputs: StackInputs) -> list[dict[str, Any]]:
     return [
         {
             "name": attribute.name,
             "title": attribute.display_title,
             "kind": GAINSIGHT_KINDS[(attribute.type, attribute.enum is not None)],
-            "values": ", ".join(attribute.enum) if attribute.enum else "any",
+            "allowed": _allowed(attribute.type, attribute.enum),
             "scope": "Group" if attribute.is_group_scope else "Personal",
         }
         for attribute in inputs.attributes
