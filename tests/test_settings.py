@@ -173,3 +173,22 @@ def test_import_ids_and_labels(write_stack) -> None:
     assert inputs.settings.saml_app.import_id == "0oa1b2c3d4e5f6g7h8i9"
     assert inputs.settings.scim_app.import_id == "0oa9z8y7x6w5v4u3t2s1"
     assert inputs.settings.scim_app.label == "SCIM"
+
+
+@pytest.mark.parametrize(
+    ("changes", "location"),
+    [
+        ({"okta:baseUrl": "https://acme.okta.com"}, "okta:baseUrl"),
+        ({"okta:baseUrl": "okta"}, "okta:baseUrl"),
+        ({"okta:orgName": "acme.okta.com"}, "okta:orgName"),
+    ],
+)
+def test_okta_provider_keys_are_checked(write_stack, changes: dict[str, Any], location: str) -> None:
+    error = error_for(write_stack, changes)
+    assert error.location == location
+
+
+def test_okta_base_url_is_normalised(write_stack) -> None:
+    inputs = load(write_stack({"okta:baseUrl": "OKTA-EMEA.com"}))
+    assert inputs.okta.base_url == "okta-emea.com"
+    assert inputs.okta.admin_host == "system-admin.okta-emea.com"
