@@ -101,6 +101,39 @@ def _runbook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan_diff(args: argparse.Namespace) -> int:
+    from .plan_diff import diff_plans, render_plan_diff
+    from .plan_documents import read_plan
+
+    base = read_plan(Path(args.base), args.base)
+    head = read_plan(Path(args.head), args.head)
+    sys.stdout.write(render_plan_diff(diff_plans(base, head)))
+    return 0
+
+
+def _drift_report(args: argparse.Namespace) -> int:
+    from .drift_report import render_drift_report
+    from .plan_documents import read_json_object
+
+    digest = read_json_object(Path(args.file), args.file, "the output of `pulumi preview --json` or `refresh --json`")
+    sys.stdout.write(render_drift_report(digest, args.stack))
+    return 0
+
+
+def _drift_status(args: argparse.Namespace) -> int:
+    from .drift_report import drift_status
+    from .plan_documents import read_json_object
+
+    digest = None
+    if Path(args.file).is_file() and Path(args.file).stat().st_size > 0:
+        try:
+            digest = read_json_object(Path(args.file), args.file, "refresh JSON")
+        except InputError:
+            digest = None  # a failed run may leave half a document: then only the exit code speaks
+    print(drift_status(args.exit_code, digest))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m components", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -126,6 +159,22 @@ def build_parser() -> argparse.ArgumentParser:
         if name in ("plan", "explain"):
             command.add_argument("--json", action="store_true", help="one JSON document")
         command.set_defaults(handler=handler)
+    plan_diff = commands.add_parser("plan-diff", help="compare two `plan --json` documents; Markdown out")
+    plan_diff.add_argument("base")
+    plan_diff.add_argument("head")
+    plan_diff.set_defaults(handler=_plan_diff)
+
+    drift = commands.add_parser("drift-report", help="render `pulumi preview/refresh --json` output as Markdown")
+    drift.add_argument("file")
+    drift.add_argument("--stack", help="stack name for the heading (default: taken from the URNs)")
+    drift.set_defaults(handler=_drift_report)
+
+    status = commands.add_parser(
+        "drift-status", help="classify a `pulumi refresh --preview-only --expect-no-changes --json` run"
+    )
+    status.add_argument("file", help="its JSON output (may be empty or missing when the run failed early)")
+    status.add_argument("--exit-code", type=int, required=True, help="the exit code of that pulumi run")
+    status.set_defaults(handler=_drift_status)
     return parser
 
 
