@@ -83,7 +83,7 @@ class RecordingMonitor(MockMonitor):
                 custom=request.custom,
                 inputs=readable(inputs),
                 protect=bool(request.protect),
-                depends_on=[urn for urn in request.dependencies if urn not in implicit],
+                depends_on=sorted(urn for urn in request.dependencies if urn not in implicit),  # sent as a set
                 import_id=request.importId or None,
                 ignore_changes=list(request.ignoreChanges),
                 retain_on_delete=bool(request.retainOnDelete),

@@ -161,3 +161,14 @@ def test_assignment_priorities_are_unique_per_app(plan_stack, provisioning: bool
     for assignments in of_type(document, ASSIGNMENTS):
         priorities = [g["priority"] for g in assignments["inputs"]["groups"]]
         assert priorities == list(range(len(priorities)))
+
+
+def test_depends_on_is_listed_in_a_stable_order(plan_stack) -> None:
+    """The SDK sends dependencies as a set; plans of the same code must compare equal line by line."""
+    attributes = [{"name": f"Field{i:02d}", "type": "boolean"} for i in range(30)]
+    document = plan_stack(
+        article_stack(**{"gainsight-okta:attributes": attributes, "gainsight-okta:groups": [{"name": "G"}]})
+    )
+    depends_on = resource(document, "gainsight-scim-assignments")["options"]["dependsOn"]
+    assert len(depends_on) == 30
+    assert depends_on == sorted(depends_on)
