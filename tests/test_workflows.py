@@ -1,0 +1,92 @@
+"""The GitHub Actions workflows keep the promises the README makes (actionlint checks the syntax in CI)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+WORKFLOWS = Path(__file__).resolve().parent.parent / ".github" / "workflows"
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+$")
+
+
+def load(name: str) -> dict[str, Any]:
+    document = yaml.safe_load((WORKFLOWS / name).read_text())
+    document["on"] = document.pop(True, document.get("on"))  # YAML 1.1 reads a bare `on` as true
+    return document
+
+
+def steps(document: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in document["jobs"].values() for step in job.get("steps", [])]
+
+
+ALL = sorted(path.name for path in WORKFLOWS.glob("*.yml"))
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_least_privilege_and_pinned_actions(name: str) -> None:
+    document = load(name)
+    assert document["permissions"] == {"contents": "read"}, "the default token is read-only; jobs ask for more"
+    for step in steps(document):
+        if "uses" in step:
+            assert PINNED.match(step["uses"]), f"{name}: {step['uses']} is not pinned to a version"
+
+
+def test_preview_runs_offline_for_everyone_and_pulumi_only_with_secrets() -> None:
+    document = load("preview.yml")
+    assert "pull_request" in document["on"]
+    offline = document["jobs"]["offline"]
+    assert "permissions" not in offline  # read-only: safe for forks
+    assert any(step.get("run") == "make test" for step in offline["steps"])
+    preview = document["jobs"]["pulumi-preview"]
+    assert preview["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
+    assert preview["strategy"]["matrix"]["stack"] == "${{ fromJSON(needs.offline.outputs.stacks) }}"
+    pulumi = next(step for step in preview["steps"] if step.get("uses", "").startswith("pulumi/actions@"))
+    assert pulumi["with"]["command"] == "preview"
+    assert pulumi["with"]["diff"] is True and pulumi["with"]["refresh"] is True
+    assert pulumi["with"]["policyPacks"] == "policy"
+
+
+def test_the_comment_workflow_never_runs_pull_request_code() -> None:
+    document = load("preview-comment.yml")
+    assert document["on"]["workflow_run"]["workflows"] == ["Preview"]
+    uses = [step.get("uses", "") for step in steps(document)]
+    assert not any(u.startswith("actions/checkout") for u in uses)
+    assert not any("run" in step for step in steps(document))
+
+
+def test_deploy_goes_dev_then_prod_through_environments() -> None:
+    deploy = load("deploy.yml")
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    assert deploy["jobs"]["dev"]["needs"] == "test"
+    assert deploy["jobs"]["prod"]["needs"] == "dev"
+    for stack in ("dev", "prod"):
+        assert deploy["jobs"][stack]["with"] == {"stack": stack}
+    up = load("pulumi-up.yml")["jobs"]["up"]
+    assert up["environment"] == "${{ inputs.stack }}"
+    assert up["concurrency"] == {"group": "pulumi-${{ inputs.stack }}", "cancel-in-progress": False}
+    pulumi = next(step for step in up["steps"] if step.get("uses", "").startswith("pulumi/actions@"))
+    assert pulumi["with"]["command"] == "up" and pulumi["with"]["policyPacks"] == "policy"
+
+
+def test_drift_runs_on_a_schedule_and_by_hand_and_tells_drift_from_errors() -> None:
+    document = load("drift.yml")
+    assert document["on"]["schedule"] and "workflow_dispatch" in document["on"]
+    job = document["jobs"]["drift"]
+    assert job["concurrency"]["group"] == "pulumi-${{ matrix.stack }}"  # never alongside an up of the same stack
+    refresh = next(step for step in job["steps"] if step.get("id") == "refresh")
+    assert "pulumi refresh --preview-only --expect-no-changes --json" in refresh["run"]
+    assert "drift-status" in refresh["run"] and "exit 1" in refresh["run"]
+    conditions = [step.get("if") for step in job["steps"]]
+    assert "steps.refresh.outputs.status == 'drift'" in conditions
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+
+
+@pytest.mark.parametrize("name", ["preview.yml", "pulumi-up.yml", "drift.yml"])
+def test_okta_credentials_come_from_secrets(name: str) -> None:
+    text = (WORKFLOWS / name).read_text()
+    for variable in ("OKTA_API_TOKEN", "OKTA_API_PRIVATE_KEY", "PULUMI_ACCESS_TOKEN", "PULUMI_BACKEND_URL"):
+        assert f"{variable}: ${{{{ secrets.{variable} }}}}" in text
