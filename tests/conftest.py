@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +78,15 @@ def article_stack(provisioning: bool = True, **changes: Any) -> dict[str, Any]:
         "gainsight-okta:groups": ARTICLE_GROUPS,
         **changes,
     }
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m components ARGS` from the project root, as a user runs it, with a bare environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "components", *args],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(PROJECT_ROOT), "PATH": "/usr/bin:/bin", **(env or {})},
+    )

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from components.drift_report import drift_status, drifted_resources, render_drift_report
-from tests.metadata_builder import PROJECT_ROOT
+from tests.conftest import run_cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -71,11 +69,7 @@ def test_status(exit_code: int, name: str | None, expected: str) -> None:
 
 
 def test_cli(tmp_path: Path) -> None:
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "components", *args], cwd=PROJECT_ROOT, capture_output=True, text=True
-        )
-
+    run = run_cli
     report = run("drift-report", str(FIXTURES / "refresh-drift.json"), "--stack", "prod")
     assert report.returncode == 0 and "## Drift in stack `prod`" in report.stdout
     empty = tmp_path / "empty.json"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from typing import Any
 
 import pytest
@@ -13,7 +12,7 @@ from components.errors import InputError
 from components.explain import explain, explain_json, explain_text
 from components.stack_file import read_stack_file
 from components.stack_inputs import StackInputs, load_stack_inputs
-from tests.conftest import ARTICLE_ATTRIBUTES, article_stack
+from tests.conftest import ARTICLE_ATTRIBUTES, article_stack, run_cli
 from tests.metadata_builder import PROJECT_ROOT
 
 GROUPS: list[dict[str, Any]] = [
@@ -79,8 +78,7 @@ def test_cli_json_and_errors(write_stack) -> None:
     path = write_stack(article_stack(**{"gainsight-okta:attributes": ATTRIBUTES, "gainsight-okta:groups": GROUPS}))
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "components", "explain", "--stack", "t", "--config", str(path), *args]
-        return subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+        return run_cli("explain", "--stack", "t", "--config", str(path), *args)
 
     result = run("--groups", "Viewer, Analysts", "--json")
     assert result.returncode == 0, result.stderr

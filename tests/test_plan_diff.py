@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from components.plan_diff import diff_plans, render_plan_diff
-from tests.conftest import article_stack
-from tests.metadata_builder import PROJECT_ROOT
+from tests.conftest import article_stack, run_cli
 
 
 def test_identical_plans_have_no_diff(plan_stack) -> None:
@@ -85,8 +82,7 @@ def test_cli_on_two_plans_and_bad_input(tmp_path: Path, plan_stack) -> None:
     base, head = tmp_path / "base.json", tmp_path / "head.json"
     base.write_text(json.dumps(plan_stack(article_stack())))
     head.write_text(json.dumps(plan_stack(article_stack(provisioning=False))))
-    command = [sys.executable, "-m", "components", "plan-diff"]
-    result = subprocess.run([*command, str(base), str(head)], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    result = run_cli("plan-diff", str(base), str(head))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("### Offline plan, stack `test`")
     assert (
@@ -95,6 +91,6 @@ def test_cli_on_two_plans_and_bad_input(tmp_path: Path, plan_stack) -> None:
     )
     bad = tmp_path / "bad.json"
     bad.write_text('{"stack": "x"}')
-    result = subprocess.run([*command, str(base), str(bad)], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    result = run_cli("plan-diff", str(base), str(bad))
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith(f"error: {bad}: resources: ")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from components.offline_mocks import OfflineMocks
 from components.runbook_context import runbook_context
 from components.stack_file import read_stack_file
 from components.stack_inputs import StackInputs, load_stack_inputs
-from tests.conftest import article_stack
+from tests.conftest import article_stack, run_cli
 from tests.metadata_builder import PROJECT_ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -29,15 +27,7 @@ def shipped(stack: str) -> StackInputs:
     return load_stack_inputs(read_stack_file(path).config, path.name, PROJECT_ROOT)
 
 
-def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "components", *args],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={"PATH": "/usr/bin:/bin", **(env or {})},
-    )
+cli = run_cli
 
 
 def assert_golden(name: str, text: str) -> None:
