@@ -1,4 +1,4 @@
-"""`python -m components`: read metadata, validate a stack, and plan it offline."""
+"""`python -m components`: metadata, validate, plan, explain, runbook, plan-diff, drift-report, drift-status."""
 
 from __future__ import annotations
 
