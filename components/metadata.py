@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -201,8 +202,12 @@ def _certificates(sp: etree._Element, reader: _Reader) -> tuple[tuple[str, ...],
     return tuple(signing), tuple(encryption)
 
 
+_PEM_ARMOR = re.compile(r"-----(BEGIN|END) CERTIFICATE-----")
+
+
 def _clean_certificate(text: str, reader: _Reader) -> str:
-    compact = "".join(text.split())
+    # Some exports wrap the base64 in PEM armor; Okta and the JSON output want the bare base64.
+    compact = "".join(_PEM_ARMOR.sub("", text).split())
     if not compact:
         raise reader.fail("X509Certificate", "is empty")
     try:

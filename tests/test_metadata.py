@@ -183,3 +183,9 @@ def test_signing_flags(tmp_path: Path, sp_attrs: str, want: bool, authn: bool | 
     metadata = read(tmp_path, mb.document(mb.entity(mb.sp_descriptor(sp_attrs=sp_attrs))))
     assert metadata.to_json()["wantAssertionsSigned"] is want
     assert metadata.to_json()["authnRequestsSigned"] is authn
+
+
+def test_pem_armor_around_a_certificate_is_dropped(tmp_path: Path) -> None:
+    armored = f"-----BEGIN CERTIFICATE-----\n{mb.SIGNING_PEM_BODY}\n-----END CERTIFICATE-----"
+    metadata = read(tmp_path, mb.document(mb.entity(mb.sp_descriptor(keys=mb.key_descriptor("signing", armored)))))
+    assert metadata.signing_certificates == (mb.SIGNING_CERT,)
