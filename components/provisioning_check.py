@@ -7,6 +7,7 @@ are fine, only the check could not be made.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,6 +67,7 @@ def assess_features(features: dict[str, Any]) -> ProvisioningCheck:
 def _reason(error: Exception) -> str:
     text = " ".join(str(error).split()) or type(error).__name__
     text = text.removeprefix(f"invoke of {FEATURES_TOKEN} failed: ")  # the SDK's wrapper says nothing new
+    text = re.sub(r" \((appId|name)?\)$", "", text)  # nor does the property it appends to a check failure
     return text[:300]
 
 
