@@ -5,7 +5,7 @@ set -euo pipefail
 
 base_sha=$1
 root=$(pwd)
-python="$root/venv/bin/python"
+python="${PLAN_DIFF_PYTHON:-$root/venv/bin/python}"  # the interpreter with the project's requirements
 work=$(mktemp -d)
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git worktree add --detach "$work/base" "$base_sha" >/dev/null 2>&1
