@@ -7,15 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .user_files import read_user_text
 
 
-def read_json_object(path: Path, shown: str, what: str) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(shown, "", "not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(shown, "", f"cannot be read: {exc}") from None
+def read_json_object(path: Path, shown: str, what: str, when_missing: str = "not found") -> dict[str, Any]:
+    text = read_user_text(path, shown, when_missing)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -15,6 +15,7 @@ import yaml
 
 from .errors import InputError
 from .settings import NAMESPACE
+from .user_files import read_user_text
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,7 @@ def _is_secure(value: Any) -> bool:
 def read_stack_file(path: Path, display_name: str | None = None) -> StackFile:
     """Read a stack file; errors name it as `display_name` (what the user typed, or a relative path)."""
     shown = display_name or str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(shown, "", "stack file not found; pass --config FILE or create it") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(shown, "", f"cannot be read: {exc}") from None
+    text = read_user_text(path, shown, "stack file not found; pass --config FILE or create it")
     try:
         document = yaml.safe_load(text)
     except yaml.YAMLError as exc:

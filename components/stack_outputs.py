@@ -11,9 +11,12 @@ from .plan_documents import read_json_object
 
 def read_stack_outputs(path: Path, display_name: str | None = None) -> dict[str, Any]:
     shown = display_name or str(path)
-    if not path.exists():
-        raise InputError(shown, "", "not found; create it with `pulumi stack output --json > FILE`")
-    document = read_json_object(path, shown, "the JSON object `pulumi stack output --json` prints")
+    document = read_json_object(
+        path,
+        shown,
+        "the JSON object `pulumi stack output --json` prints",
+        when_missing="not found; create it with `pulumi stack output --json > FILE`",
+    )
     for key in ("scimAppName", "ssoAppName", "idpSsoUrl", "idpCertificate"):
         if key in document and not isinstance(document[key], str):
             raise InputError(shown, key, f"must be a string, not {type(document[key]).__name__}")
