@@ -13,6 +13,7 @@ from .errors import InputError
 from .metadata import read_sp_metadata
 from .program import PROJECT_ROOT, load_inputs
 from .stack_file import read_stack_file
+from .stack_inputs import StackInputs
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,6 +24,13 @@ class _Parser(argparse.ArgumentParser):
 
 def _stack_file_path(args: argparse.Namespace) -> Path:
     return Path(args.config) if args.config else PROJECT_ROOT / f"Pulumi.{args.stack}.yaml"
+
+
+def _stack_inputs(args: argparse.Namespace) -> tuple[str, StackInputs]:
+    """The stack file named by --stack/--config, validated: (how to name it in messages, its inputs)."""
+    path = _stack_file_path(args)
+    shown = _display(path)
+    return shown, load_inputs(read_stack_file(path, shown).config, shown)
 
 
 def _display(path: Path) -> str:
@@ -49,11 +57,9 @@ def _metadata(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    path = _stack_file_path(args)
-    stack_file = read_stack_file(path, _display(path))
-    inputs = load_inputs(stack_file.config, _display(path))
+    shown, inputs = _stack_inputs(args)
     print(
-        f"{_display(path)}: valid. SSO app {inputs.settings.saml_app.label!r} and SCIM app "
+        f"{shown}: valid. SSO app {inputs.settings.saml_app.label!r} and SCIM app "
         f"{inputs.settings.scim_app.label!r} for {inputs.metadata.entity_id}."
     )
     return 0
@@ -77,11 +83,10 @@ def _plan(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     from .explain import explain, explain_json, explain_text
 
-    path = _stack_file_path(args)
-    inputs = load_inputs(read_stack_file(path, _display(path)).config, _display(path))
+    shown, inputs = _stack_inputs(args)
     names = [name.strip() for name in args.groups.split(",") if name.strip()]
     if not names:
-        raise InputError(_display(path), "--groups", 'name at least one group, e.g. --groups "Viewers,Admins"')
+        raise InputError(shown, "--groups", 'name at least one group, e.g. --groups "Viewers,Admins"')
     received = explain(inputs, names)
     if args.json:
         print(json.dumps(explain_json(received), indent=2))
@@ -94,8 +99,7 @@ def _runbook(args: argparse.Namespace) -> int:
     from .documents import render_runbook
     from .stack_outputs import read_stack_outputs
 
-    path = _stack_file_path(args)
-    inputs = load_inputs(read_stack_file(path, _display(path)).config, _display(path))
+    _, inputs = _stack_inputs(args)
     outputs = read_stack_outputs(Path(args.outputs), args.outputs) if args.outputs else None
     sys.stdout.write(render_runbook(inputs, args.stack, outputs))
     return 0
