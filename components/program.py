@@ -9,12 +9,13 @@ from typing import Any
 import pulumi
 from pulumi.runtime import config as runtime_config
 
-from .documents import render_runbook
+from components.documents.templates import render_runbook
+from components.inputs.stack_inputs import StackInputs, load_stack_inputs
+from components.resources.gainsight_okta import GainsightOkta
+from components.resources.manual_step import waiting_on_manual_step
+from components.resources.provisioning_check import check_provisioning
+
 from .errors import InputError
-from .gainsight_okta import GainsightOkta
-from .manual_step import waiting_on_manual_step
-from .provisioning_check import check_provisioning
-from .stack_inputs import StackInputs, load_stack_inputs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 COMPONENT_NAME = "gainsight"

@@ -27,7 +27,7 @@ APP_ASSIGNMENTS = "okta:index/appGroupAssignments:AppGroupAssignments"
 GROUP_ASSIGNMENT = "okta:app/groupAssignment:GroupAssignment"
 
 # Gainsight's rules, kept beside the policies (the pack runs in its own virtualenv); a test checks they
-# match components/gainsight_schema.py.
+# match components/inputs/gainsight_schema.py.
 SCIM_NAMESPACE = "urn:ietf:params:scim:schemas:extension:gainsight:2.0:User"
 LICENSE_TYPES = ("Full", "Viewer", "Viewer_Analytics")
 KNOWN_FIELDS = {"IsSuperAdmin": "boolean", "LicenseType": "string"}

@@ -43,8 +43,8 @@ def write_stack(tmp_path: Path):
 @pytest.fixture
 def plan_stack(write_stack):
     """Run the real program offline under Pulumi's mocks for base_config() plus changes; return plan JSON."""
-    from components.offline_plan import run_offline
-    from components.stack_file import read_stack_file
+    from components.inputs.stack_file import read_stack_file
+    from components.offline.plan import run_offline
 
     def plan(changes: dict[str, Any] | None = None, stack: str = "test") -> dict[str, Any]:
         path = write_stack(changes)

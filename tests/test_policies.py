@@ -19,7 +19,7 @@ from pulumi_policy import (
     StackValidationArgs,
 )
 
-from components import gainsight_schema
+from components.inputs import gainsight_schema
 from tests.conftest import article_stack
 from tests.metadata_builder import PROJECT_ROOT
 
@@ -90,8 +90,8 @@ def test_constants_match_the_program() -> None:
 
 @pytest.mark.parametrize("stack", ["dev", "prod"])
 def test_shipped_stacks_pass_every_policy(stack: str) -> None:
-    from components.offline_plan import run_offline
-    from components.stack_file import read_stack_file
+    from components.inputs.stack_file import read_stack_file
+    from components.offline.plan import run_offline
 
     path = PROJECT_ROOT / f"Pulumi.{stack}.yaml"
     assert violations(run_offline(stack, read_stack_file(path), path.name).to_json()) == []

@@ -11,9 +11,9 @@ import yaml
 from pulumi.runtime.mocks import MockResourceArgs
 
 from components import program
-from components.offline_mocks import OfflineMocks
-from components.offline_plan import run_under_mocks
-from components.stack_file import to_wire
+from components.inputs.stack_file import to_wire
+from components.offline.mocks import OfflineMocks
+from components.offline.plan import run_under_mocks
 from tests.conftest import base_config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ def test_bad_config_is_one_run_error_naming_the_stack_file_and_nothing_is_declar
 
 
 def test_pulumi_yaml_declares_the_simple_keys_with_the_programs_defaults() -> None:
-    from components.settings import Settings
+    from components.inputs.settings import Settings
 
     declared = yaml.safe_load((PROJECT_ROOT / "Pulumi.yaml").read_text())
     assert declared["name"] == "gainsight-okta"
@@ -74,7 +74,7 @@ def test_pulumi_yaml_declares_the_simple_keys_with_the_programs_defaults() -> No
 
 @pytest.mark.parametrize("stack", ["dev", "prod"])
 def test_shipped_stacks_are_valid(stack: str) -> None:
-    from components.stack_file import read_stack_file
+    from components.inputs.stack_file import read_stack_file
 
     inputs = program.load_inputs(read_stack_file(PROJECT_ROOT / f"Pulumi.{stack}.yaml").config, f"Pulumi.{stack}.yaml")
     assert inputs.metadata.entity_id == f"urn:auth0:gainsight:acme-{stack}"

@@ -1,0 +1,33 @@
+"""Reading JSON documents given on the command line: `plan --json` output, `pulumi preview --json` output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from components.errors import InputError
+from components.user_files import read_user_text
+
+
+def read_json_object(path: Path, shown: str, what: str, when_missing: str = "not found") -> dict[str, Any]:
+    text = read_user_text(path, shown, when_missing)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(shown, f"line {exc.lineno}", f"not JSON: {exc.msg}") from None
+    if not isinstance(document, dict):
+        raise InputError(shown, "", f"must be {what} (a JSON object)")
+    return document
+
+
+def read_plan(path: Path, shown: str) -> dict[str, Any]:
+    """A `python -m components plan --json` document, checked just enough to diff it."""
+    document = read_json_object(path, shown, "the output of `python -m components plan --json`")
+    resources = document.get("resources")
+    if not isinstance(resources, list):
+        raise InputError(shown, "resources", "missing: is this the output of `python -m components plan --json`?")
+    for position, resource in enumerate(resources):
+        if not isinstance(resource, dict) or not isinstance(resource.get("urn"), str):
+            raise InputError(shown, f"resources[{position}]", "has no urn")
+    return document

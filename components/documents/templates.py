@@ -1,0 +1,36 @@
+"""Rendering the documents in templates/: Jinja2 with StrictUndefined, so a missing value fails loudly."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from components.inputs.stack_inputs import StackInputs
+
+from .runbook import runbook_context
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+@cache
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=False,  # Markdown, not HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render(template: str, context: Mapping[str, Any]) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def render_runbook(inputs: StackInputs, stack: str, outputs: Mapping[str, Any] | None = None) -> str:
+    return render("runbook.md.j2", runbook_context(inputs, stack, outputs))

@@ -1,0 +1,133 @@
+"""The stack settings (namespace `gainsight-okta`), typed and validated before anything is declared."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, Field
+
+from .attributes import AttributeSettings
+from .groups import GroupSettings
+from .model_base import SettingsModel, StrictBool
+
+NAMESPACE = "gainsight-okta"
+
+NAME_ID_FORMATS = {
+    "unspecified": "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
+    "emailAddress": "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+    "x509SubjectName": "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName",
+    "persistent": "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
+    "transient": "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
+}
+_OKTA_APP_ID = re.compile(r"^0oa[0-9A-Za-z]{10,30}$")
+_OKTA_DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+_OKTA_ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
+
+
+def _tenant_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme != "https" or not parts.hostname:
+        raise ValueError(f"{value!r} must be an https:// origin such as https://acme.gainsightcloud.com")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError(f"{value!r} must be the tenant origin only, with no path, query or credentials")
+    return f"https://{parts.netloc.lower()}"
+
+
+def _name_id_format(value: str) -> str:
+    if value in NAME_ID_FORMATS:
+        return NAME_ID_FORMATS[value]
+    if value in NAME_ID_FORMATS.values():
+        return value
+    raise ValueError(f"{value!r} is not a SAML NameID format; use one of {', '.join(NAME_ID_FORMATS)}")
+
+
+def _okta_template(value: str) -> str:
+    if "${" not in value or "}" not in value:
+        raise ValueError(f"{value!r} must be an Okta expression template such as ${{user.email}}")
+    return value
+
+
+def _okta_app_id(value: str) -> str:
+    if not _OKTA_APP_ID.match(value):
+        raise ValueError(f"{value!r} is not an Okta app id (it starts with 0oa, e.g. 0oa1b2c3d4e5f6g7h8i9)")
+    return value
+
+
+def _no_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if value != value.strip() or any(ch.isspace() for ch in value):
+        raise ValueError(f"{value!r} must not contain spaces")
+    return value
+
+
+def _label(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if len(value) > 100:
+        raise ValueError("must be at most 100 characters (Okta's limit for app labels)")
+    return value.strip()
+
+
+Label = Annotated[str, AfterValidator(_label)]
+OktaAppId = Annotated[str, AfterValidator(_okta_app_id)]
+
+
+class SamlAppSettings(SettingsModel):
+    label: Label = "Gainsight"
+    name_id_format: Annotated[str, AfterValidator(_name_id_format)] | None = None
+    user_name_template: Annotated[str, AfterValidator(_okta_template)] = "${user.email}"
+    import_id: OktaAppId | None = None
+
+
+class ScimAppSettings(SettingsModel):
+    label: Label = "Gainsight SCIM Integration"
+    provisioning_enabled: StrictBool = False
+    import_id: OktaAppId | None = None
+
+
+class Settings(SettingsModel):
+    """Everything under `gainsight-okta:` in Pulumi.<stack>.yaml."""
+
+    tenant_url: Annotated[str, AfterValidator(_tenant_url)]
+    metadata_file: Annotated[str, AfterValidator(_no_blank)]
+    oauth_client_id: Annotated[str, AfterValidator(_no_blank)]
+    protect: StrictBool = False
+    saml_app: SamlAppSettings = Field(default_factory=SamlAppSettings)
+    scim_app: ScimAppSettings = Field(default_factory=ScimAppSettings)
+    attributes: list[AttributeSettings] = Field(default_factory=list)
+    groups: list[GroupSettings] = Field(default_factory=list)  # in priority order: the first is Okta priority 0
+
+    def metadata_path(self, project_root: Path) -> Path:
+        path = Path(self.metadata_file).expanduser()
+        return path if path.is_absolute() else project_root / path
+
+
+def _okta_base_url(value: str) -> str:
+    domain = value.strip().lower()
+    if not _OKTA_DOMAIN.match(domain):
+        raise ValueError(
+            f"{value!r} must be the domain after your org name, such as okta.com, oktapreview.com or okta-emea.com"
+        )
+    return domain
+
+
+def _okta_org_name(value: str) -> str:
+    if not _OKTA_ORG.match(value.strip()):
+        raise ValueError(f"{value!r} must be the org name only, e.g. acme for acme.okta.com")
+    return value.strip()
+
+
+class OktaSettings(SettingsModel):
+    """The few `okta:` provider keys the program reads (never the API token)."""
+
+    org_name: Annotated[str, AfterValidator(_okta_org_name)] | None = None
+    base_url: Annotated[str, AfterValidator(_okta_base_url)] | None = None
+
+    @property
+    def admin_host(self) -> str | None:
+        """Okta's admin host for the org's cell, where the SCIM OAuth callback lands."""
+        return f"system-admin.{self.base_url}" if self.base_url else None

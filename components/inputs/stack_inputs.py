@@ -1,0 +1,159 @@
+"""Validate raw Pulumi config and Gainsight's metadata into one frozen `StackInputs`.
+
+Both runners (`pulumi up` and the offline `plan`) come through here before any resource is declared.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from components.errors import InputError
+from components.metadata.sp_metadata import SpMetadata, read_sp_metadata
+
+from .attributes import AttributeSettings, check_attributes
+from .groups import GroupSettings, check_groups
+from .settings import NAME_ID_FORMATS, NAMESPACE, OktaSettings, Settings
+
+_OBJECT_KEYS = {"samlApp", "scimApp", "attributes", "groups"}
+_MISSING_HINTS = {
+    "tenantUrl": "your Gainsight tenant, e.g. https://acme.gainsightcloud.com",
+    "metadataFile": "the path of Gainsight's metadata.xml, e.g. metadata/dev.xml",
+    "oauthClientId": "the Client ID of the Gainsight OAuth application",
+}
+
+
+@dataclass(frozen=True)
+class StackInputs:
+    """Validated settings plus the metadata they point at: all the program needs."""
+
+    source: str  # the stack file, for messages
+    settings: Settings
+    okta: OktaSettings
+    metadata: SpMetadata
+    name_id_format: str
+    attributes: tuple[AttributeSettings, ...]  # checked, with Gainsight's defaults filled in
+    groups: tuple[GroupSettings, ...]  # priority order
+
+    @property
+    def provisioning_enabled(self) -> bool:
+        return self.settings.scim_app.provisioning_enabled
+
+
+def _decode(name: str, value: str) -> Any:
+    # Pulumi passes objects and lists as JSON text; scalars stay text for pydantic to check.
+    if name in _OBJECT_KEYS and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    return value
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return f"{NAMESPACE}:{path}"
+
+
+def _known_keys(model: type[BaseModel]) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
+    """The settings model that holds the last key of `loc` (for suggesting a known key)."""
+    model: type[BaseModel] = Settings
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = next((f for n, f in model.model_fields.items() if part in (n, f.alias)), None)
+        annotation = getattr(field, "annotation", None)
+        inner = [annotation, *getattr(annotation, "__args__", ())]
+        found = next((t for t in inner if isinstance(t, type) and issubclass(t, BaseModel)), None)
+        if found is None:
+            break
+        model = found
+    return model
+
+
+def _message(error: Any, loc: tuple[int | str, ...]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        hint = _MISSING_HINTS.get(str(loc[-1]), "")
+        return f"is required{': ' + hint if hint else ''}"
+    if kind == "extra_forbidden":
+        known = _known_keys(_model_at(loc))
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        suggestion = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(known)}"
+        return f"is not a known setting{suggestion}"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def parse_settings(config: Mapping[str, str], source: str) -> tuple[Settings, OktaSettings]:
+    ours = {
+        key.partition(":")[2]: _decode(key.partition(":")[2], value)
+        for key, value in config.items()
+        if key.partition(":")[0] == NAMESPACE
+    }
+    try:
+        settings = Settings.model_validate(ours)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = tuple(first["loc"])
+        raise InputError(source, _location(loc), _message(first, loc)) from None
+    # The provider itself falls back to these variables, so the runbook must too.
+    okta_raw = {
+        "orgName": config.get("okta:orgName") or os.environ.get("OKTA_ORG_NAME") or None,
+        "baseUrl": config.get("okta:baseUrl") or os.environ.get("OKTA_BASE_URL") or None,
+    }
+    try:
+        okta = OktaSettings.model_validate(okta_raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = str(first["loc"][0])
+        raise InputError(source, f"okta:{key}", _message(first, tuple(first["loc"]))) from None
+    return settings, okta
+
+
+def _choose_name_id_format(settings: Settings, metadata: SpMetadata, source: str) -> str:
+    wanted = settings.saml_app.name_id_format
+    offered = metadata.name_id_formats
+    if wanted is None:
+        email = NAME_ID_FORMATS["emailAddress"]
+        return email if email in offered else NAME_ID_FORMATS["unspecified"]
+    if offered and wanted not in offered:
+        raise InputError(
+            source,
+            f"{NAMESPACE}:samlApp.nameIdFormat",
+            f"{wanted} is not among the NameID formats Gainsight's metadata accepts: {', '.join(offered)}",
+        )
+    return wanted
+
+
+def load_stack_inputs(config: Mapping[str, str], source: str, project_root: Path) -> StackInputs:
+    settings, okta = parse_settings(config, source)
+    path = settings.metadata_path(project_root)
+    if not path.is_file():
+        raise InputError(source, f"{NAMESPACE}:metadataFile", f"{settings.metadata_file} not found (looked at {path})")
+    metadata = read_sp_metadata(path, display_name=settings.metadata_file)
+    name_id_format = _choose_name_id_format(settings, metadata, source)
+    attributes = check_attributes(settings.attributes, source)
+    groups = check_groups(settings.groups, attributes, source)
+    return StackInputs(
+        source=source,
+        settings=settings,
+        okta=okta,
+        metadata=metadata,
+        name_id_format=name_id_format,
+        attributes=attributes,
+        groups=groups,
+    )

@@ -1,0 +1,50 @@
+"""Profile Editor attributes of the SCIM app, in Gainsight's SCIM namespace."""
+
+from __future__ import annotations
+
+import pulumi
+import pulumi_okta as okta
+
+from components.inputs.attributes import AttributeSettings
+from components.inputs.gainsight_schema import SCIM_NAMESPACE
+
+OKTA_SCOPE = {"group": "NONE", "personal": "SELF"}  # Okta's "Group" and "Personal"
+
+
+def attribute_args(attribute: AttributeSettings, app_id: pulumi.Input[str]) -> okta.AppUserSchemaPropertyArgs:
+    values = attribute.enum or []
+    choices = {"enums": values, "one_ofs": [okta.AppUserSchemaPropertyOneOfArgs(const=v, title=v) for v in values]}
+    if attribute.type == "array":
+        # The provider refuses enums/one_ofs beside array_type: arrays take the array_ forms.
+        choices = {
+            "array_type": "string",
+            "array_enums": values,
+            "array_one_ofs": [okta.AppUserSchemaPropertyArrayOneOfArgs(const=v, title=v) for v in values],
+            "union": attribute.union,
+        }
+    elif not values:
+        choices = {}
+    return okta.AppUserSchemaPropertyArgs(
+        app_id=app_id,
+        index=attribute.name,
+        title=attribute.display_title,
+        type=attribute.type,
+        description=attribute.description,
+        external_name=attribute.name,
+        external_namespace=SCIM_NAMESPACE,
+        scope=OKTA_SCOPE[attribute.scope],
+        **choices,
+    )
+
+
+def declare_attributes(
+    prefix: str, attributes: tuple[AttributeSettings, ...], app: okta.app.Saml, parent: pulumi.Resource
+) -> list[okta.AppUserSchemaProperty]:
+    return [
+        okta.AppUserSchemaProperty(
+            f"{prefix}-attr-{attribute.name}",
+            attribute_args(attribute, app.id),
+            opts=pulumi.ResourceOptions(parent=parent),
+        )
+        for attribute in attributes
+    ]

@@ -1,0 +1,90 @@
+"""GainsightOkta: the whole Okta side of the Gainsight integration, as one component."""
+
+from __future__ import annotations
+
+import pulumi
+import pulumi_okta as okta
+
+from components.inputs.stack_inputs import StackInputs
+
+from .assignments import declare_assignments
+from .attributes import declare_attributes
+from .groups import declare_group_ids
+from .profile_mapping import declare_profile_mapping
+from .saml_app import saml_app_args
+
+COMPONENT_TYPE = "gainsight-okta:index:GainsightOkta"
+
+
+class GainsightOkta(pulumi.ComponentResource):
+    """Two Okta apps, as Gainsight recommends: one for sign-in, a hidden one that carries SCIM.
+
+    Resource names are part of the contract: a changed URN replaces the SSO app, and a new SSO app
+    means a new IdP certificate and a company locked out of Gainsight. Rename only with aliases.
+    """
+
+    sso_app: okta.app.Saml
+    scim_app: okta.app.Saml
+    sso_assignments: okta.AppGroupAssignments | None
+    attributes: list[okta.AppUserSchemaProperty]
+    scim_assignments: okta.AppGroupAssignments | None
+    profile_mapping: okta.profile.Mapping | None
+
+    def __init__(self, name: str, inputs: StackInputs, opts: pulumi.ResourceOptions | None = None) -> None:
+        super().__init__(COMPONENT_TYPE, name, None, opts)
+        settings = inputs.settings
+
+        self.sso_app = okta.app.Saml(
+            f"{name}-sso",
+            saml_app_args(inputs, settings.saml_app.label, hidden=False),
+            opts=pulumi.ResourceOptions(parent=self, protect=settings.protect, import_=settings.saml_app.import_id),
+        )
+        # The SCIM app only carries provisioning; users sign in through the SSO app, so hide its tile.
+        # Provisioning itself is switched on by hand (Okta's API cannot do it for a custom app), and the
+        # provider keeps `features` computed, so re-applying never touches that tab.
+        self.scim_app = okta.app.Saml(
+            f"{name}-scim",
+            saml_app_args(inputs, settings.scim_app.label, hidden=True),
+            opts=pulumi.ResourceOptions(parent=self, protect=settings.protect, import_=settings.scim_app.import_id),
+        )
+
+        group_ids = declare_group_ids(name, inputs.groups, self)
+        sso_groups = [group for group in inputs.groups if group.sso]
+        # No sso groups: leave the SSO app's assignments alone rather than declare (and enforce) none.
+        self.sso_assignments = (
+            declare_assignments(
+                f"{name}-sso-assignments",
+                self.sso_app,
+                sso_groups,
+                group_ids,
+                with_profiles=False,
+                opts=pulumi.ResourceOptions(parent=self),
+            )
+            if sso_groups
+            else None
+        )
+
+        # The gate: before SCIM is switched on by hand, Okta would create custom attributes without the
+        # external namespace that makes them reach Gainsight, and group profiles need those attributes.
+        self.attributes = []
+        self.scim_assignments = None
+        self.profile_mapping = None
+        if inputs.provisioning_enabled:
+            self.attributes = declare_attributes(name, inputs.attributes, self.scim_app, self)
+            after_attributes = pulumi.ResourceOptions(parent=self, depends_on=self.attributes)
+            if inputs.groups:
+                self.scim_assignments = declare_assignments(
+                    f"{name}-scim-assignments",
+                    self.scim_app,
+                    list(inputs.groups),
+                    group_ids,
+                    with_profiles=True,
+                    opts=after_attributes,
+                )
+            self.profile_mapping = declare_profile_mapping(
+                f"{name}-scim-mapping", inputs.attributes, self.scim_app, after_attributes
+            )
+
+        self.register_outputs(
+            {"ssoAppId": self.sso_app.id, "scimAppId": self.scim_app.id, "scimAppName": self.scim_app.name}
+        )

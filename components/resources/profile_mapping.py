@@ -1,0 +1,32 @@
+"""Personal attributes with a `source`: mapped from the Okta user profile onto the SCIM app user."""
+
+from __future__ import annotations
+
+import pulumi
+import pulumi_okta as okta
+
+from components.inputs.attributes import AttributeSettings
+
+
+def declare_profile_mapping(
+    resource_name: str,
+    attributes: tuple[AttributeSettings, ...],
+    app: okta.app.Saml,
+    opts: pulumi.ResourceOptions,
+) -> okta.profile.Mapping | None:
+    sourced = [attribute for attribute in attributes if attribute.source is not None]
+    if not sourced:
+        return None
+    okta_user = okta.user.get_user_profile_mapping_source_output(opts=pulumi.InvokeOutputOptions(parent=opts.parent))
+    return okta.profile.Mapping(
+        resource_name,
+        source_id=okta_user.id,
+        target_id=app.id,
+        # Only the mappings declared here are managed; the ones Okta or an admin set stay as they are.
+        delete_when_absent=False,
+        mappings=[
+            okta.profile.MappingMappingArgs(id=attribute.name, expression=attribute.source, push_status="PUSH")
+            for attribute in sourced
+        ],
+        opts=opts,
+    )

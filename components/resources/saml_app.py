@@ -1,0 +1,70 @@
+"""The SAML settings both Okta apps share, derived from Gainsight's metadata and the stack settings."""
+
+from __future__ import annotations
+
+import pulumi_okta as okta
+
+from components.inputs.stack_inputs import StackInputs
+
+SIGNATURE_ALGORITHM = "RSA_SHA256"
+DIGEST_ALGORITHM = "SHA256"
+AUTHN_CONTEXT = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"
+ATTRIBUTE_NAME_FORMAT = "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified"
+# Gainsight's Auth0 connection maps these three to the user it signs in.
+PROFILE_ATTRIBUTES = (("email", "user.email"), ("firstName", "user.firstName"), ("lastName", "user.lastName"))
+
+
+def _acs_arguments(inputs: StackInputs) -> dict[str, object]:
+    endpoints = inputs.metadata.acs_endpoints
+    if len(endpoints) < 2:
+        return {}
+    # Keep Gainsight's own indices when it gave them all, so an AuthnRequest naming an index still
+    # lands on the right URL; otherwise Okta numbers the list in order.
+    if all(endpoint.index is not None for endpoint in endpoints):
+        return {
+            "acs_endpoints_indices": [
+                okta.app.SamlAcsEndpointsIndexArgs(index=endpoint.index, url=endpoint.url) for endpoint in endpoints
+            ]
+        }
+    return {"acs_endpoints": [endpoint.url for endpoint in endpoints]}
+
+
+def _single_logout_arguments(inputs: StackInputs) -> dict[str, object]:
+    metadata = inputs.metadata
+    # Okta verifies logout requests with the SP's signing certificate: without one, no SLO.
+    if not metadata.single_logout_url or not metadata.signing_certificates:
+        return {}
+    return {
+        "single_logout_url": metadata.single_logout_url,
+        "single_logout_issuer": metadata.entity_id,
+        "single_logout_certificate": metadata.signing_certificates[0],
+    }
+
+
+def saml_app_args(inputs: StackInputs, label: str, *, hidden: bool) -> okta.app.SamlArgs:
+    """A custom SAML 2.0 app for Gainsight. Fields Okta manages itself (features, status) stay out."""
+    metadata = inputs.metadata
+    return okta.app.SamlArgs(
+        label=label,
+        sso_url=metadata.default_acs_url,
+        recipient=metadata.default_acs_url,
+        destination=metadata.default_acs_url,
+        audience=metadata.entity_id,
+        subject_name_id_format=inputs.name_id_format,
+        subject_name_id_template=inputs.settings.saml_app.user_name_template,
+        signature_algorithm=SIGNATURE_ALGORITHM,
+        digest_algorithm=DIGEST_ALGORITHM,
+        response_signed=True,
+        assertion_signed=True,
+        authn_context_class_ref=AUTHN_CONTEXT,
+        attribute_statements=[
+            okta.app.SamlAttributeStatementArgs(
+                name=name, namespace=ATTRIBUTE_NAME_FORMAT, type="EXPRESSION", values=[expression]
+            )
+            for name, expression in PROFILE_ATTRIBUTES
+        ],
+        hide_web=hidden,
+        hide_ios=hidden,
+        **_acs_arguments(inputs),
+        **_single_logout_arguments(inputs),
+    )
