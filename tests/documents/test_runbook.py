@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,9 @@ from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_inputs import StackInputs, load_stack_inputs
 from components.offline.mocks import OfflineMocks
 from tests.conftest import article_stack, run_cli
+from tests.golden_files import assert_golden
 from tests.metadata_builder import PROJECT_ROOT
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 OUTPUTS = Path(__file__).resolve().parents[1] / "fixtures" / "outputs-dev.json"
 
 
@@ -28,14 +27,6 @@ def shipped(stack: str) -> StackInputs:
 
 
 cli = run_cli
-
-
-def assert_golden(name: str, text: str) -> None:
-    """Compare with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites it (then review the diff)."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.write_text(text)
-    assert text == path.read_text(), f"{name} changed; rerun with UPDATE_GOLDEN=1 and review the diff"
 
 
 @pytest.mark.parametrize("stack", ["dev", "prod"])
