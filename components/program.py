@@ -11,9 +11,20 @@ from pulumi.runtime import config as runtime_config
 
 from components.documents.templates import render_runbook
 from components.inputs.stack_inputs import StackInputs, load_stack_inputs
+from components.resources.assignments import explicit_false_warning
 from components.resources.gainsight_okta import GainsightOkta
+from components.resources.groups import look_up_existing_groups
 from components.resources.manual_step import waiting_on_manual_step
 from components.resources.provisioning_check import check_provisioning
+from components.resources.scim_removals import (
+    SCIM_ATTRIBUTES_OUTPUT,
+    SCIM_GROUPS_OUTPUT,
+    SSO_GROUPS_OUTPUT,
+    scim_assigned_groups,
+    scim_attributes,
+    sso_assigned_groups,
+    warn_about_removals,
+)
 
 from .errors import InputError
 
@@ -34,7 +45,9 @@ def load_inputs(config: Mapping[str, str], source: str) -> StackInputs:
 
 def declare(inputs: StackInputs) -> GainsightOkta:
     """Declare every resource and export what Gainsight and the runbook need."""
-    integration = GainsightOkta(COMPONENT_NAME, inputs)
+    # Existing groups are looked up (and an inexact name refused) before the first resource is declared.
+    existing_group_ids = look_up_existing_groups(inputs.groups, inputs.source)
+    integration = GainsightOkta(COMPONENT_NAME, inputs, existing_group_ids)
     sso, scim = integration.sso_app, integration.scim_app
     pulumi.export("ssoAppId", sso.id)
     pulumi.export("ssoAppName", sso.name)
@@ -45,6 +58,11 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     pulumi.export("scimAppId", scim.id)
     pulumi.export("scimAppName", scim.name)
     pulumi.export("provisioningEnabled", inputs.provisioning_enabled)
+    pulumi.export(SSO_GROUPS_OUTPUT, sso_assigned_groups(inputs))
+    pulumi.export(SCIM_GROUPS_OUTPUT, scim_assigned_groups(inputs))
+    pulumi.export(SCIM_ATTRIBUTES_OUTPUT, scim_attributes(inputs))
+    # Read before this run's outputs replace them: what the run takes away from the SCIM app, in plain words.
+    pulumi.export("scimRemovals", warn_about_removals(inputs))
     check = None
     if inputs.provisioning_enabled:
         check = check_provisioning(scim, inputs.settings.scim_app.label)
@@ -52,6 +70,8 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     pulumi.export("runbook", _runbook_output(inputs, integration, check))
     if (notice := waiting_on_manual_step(inputs)) is not None:
         pulumi.log.warn(notice)
+    if inputs.provisioning_enabled and (fragile := explicit_false_warning(inputs.groups)) is not None:
+        pulumi.log.warn(fragile)
     return integration
 
 

@@ -210,6 +210,9 @@ def unique_priorities(resources: list[Resource]) -> list[str]:
             if priority is None:
                 continue
             key = (resource.app_ref, int(priority))
+            if int(priority) == 0:
+                # resource_okta_app_group_assignment(s).go: Create skips 0 (GetOk) and the diff hides a change to 0.
+                problems.append(f"{label}: priority 0 is never sent reliably by the okta provider; start at 1")
             if key in seen:
                 problems.append(f"{label}: priority {int(priority)} is already taken on that app by {seen[key]}")
             else:
@@ -231,7 +234,10 @@ STACK_CHECKS: dict[str, tuple[str, Callable[[list[Resource]], list[str]]]] = {
         "Group assignment profiles set only attributes declared on the app, with Gainsight-valid values.",
         assignment_profiles_valid,
     ),
-    "unique-assignment-priorities": ("No two groups share a priority on one app.", unique_priorities),
+    "unique-assignment-priorities": (
+        "No two groups share a priority on one app, and none uses 0 (the okta provider drops it).",
+        unique_priorities,
+    ),
 }
 
 

@@ -63,22 +63,31 @@ def test_plan_json_for_the_dev_stack() -> None:
     assert document["project"] == "gainsight-okta" and document["stack"] == "dev"
     for entry in document["resources"]:
         assert list(entry) == ["urn", "type", "name", "id", "parent", "inputs", "options"]
-        assert list(entry["options"]) == ["protect", "dependsOn", "import", "ignoreChanges", "retainOnDelete"]
+        assert list(entry["options"]) == [
+            "protect",
+            "dependsOn",
+            "import",
+            "ignoreChanges",
+            "retainOnDelete",
+            "deleteBeforeReplace",
+            "aliases",
+        ]
     apps = {r["name"]: r for r in document["resources"] if r["type"] == "okta:app/saml:Saml"}
     assert apps["gainsight-sso"]["inputs"]["label"] == "Gainsight (dev)"
     assert apps["gainsight-scim"]["inputs"]["hideWeb"] is True
     assert apps["gainsight-sso"]["id"] == document["outputs"]["ssoAppId"]
-    assert document["outputs"]["provisioningEnabled"] is True  # the dev stack has done the manual step
-    assert (
-        sum(r["type"] == "okta:index/appUserSchemaProperty:AppUserSchemaProperty" for r in document["resources"]) == 4
-    )
+    assert document["outputs"]["provisioningEnabled"] is False  # a new stack starts before the manual step
+    assert not [
+        r for r in document["resources"] if r["type"] == "okta:index/appUserSchemaProperty:AppUserSchemaProperty"
+    ]
 
 
 def test_plan_text_shows_the_tree_and_the_manual_step() -> None:
-    result = cli("plan", "--stack", "prod")
-    assert result.returncode == 0, result.stderr
-    assert "okta:app/saml:Saml  gainsight-sso  [protected]" in result.stdout
-    assert "waiting on a manual step" in result.stdout
+    prod = cli("plan", "--stack", "prod")
+    assert prod.returncode == 0, prod.stderr
+    assert "okta:app/saml:Saml  gainsight-sso  [protected]" in prod.stdout
+    dev = cli("plan", "--stack", "dev")
+    assert "waiting on a manual step" in dev.stdout
 
 
 def test_plan_with_explicit_config_file(write_stack) -> None:

@@ -154,19 +154,34 @@ def test_invalid_assignment_profiles(good_plan, profile: dict[str, Any], fragmen
 def test_duplicate_priorities_on_one_app(good_plan) -> None:
     changed = copy.deepcopy(good_plan)
     entry = next(r for r in changed["resources"] if r["name"] == "gainsight-sso-assignments")
-    entry["inputs"]["groups"][1]["priority"] = 0
+    entry["inputs"]["groups"][1]["priority"] = 1
     found = violations(changed)
     assert found == [
         (
             "unique-assignment-priorities",
-            "gainsight-sso-assignments groups[1]: priority 0 is already taken on that app by "
+            "gainsight-sso-assignments groups[1]: priority 1 is already taken on that app by "
             "gainsight-sso-assignments groups[0]",
         )
     ]
 
 
+def test_priority_zero_is_refused(good_plan) -> None:
+    """resource_okta_app_group_assignments.go: Create sends a priority only when `GetOk` finds it (0 is unset),
+    and the priority's DiffSuppressFunc hides a change whose new value is "0"."""
+    changed = copy.deepcopy(good_plan)
+    entry = next(r for r in changed["resources"] if r["name"] == "gainsight-scim-assignments")
+    entry["inputs"]["groups"][0]["priority"] = 0
+    found = [f for f in violations(changed) if f[0] == "unique-assignment-priorities"]
+    assert found == [
+        (
+            "unique-assignment-priorities",
+            "gainsight-scim-assignments groups[0]: priority 0 is never sent reliably by the okta provider; start at 1",
+        )
+    ]
+
+
 def test_same_priority_on_two_different_apps_is_fine(good_plan) -> None:
-    # Each app has its own 0, 1, ...: that is not a clash.
+    # Each app has its own 1, 2, ...: that is not a clash.
     assert not [f for f in violations(good_plan) if f[0] == "unique-assignment-priorities"]
 
 
@@ -190,8 +205,8 @@ def test_per_group_assignments_written_by_hand_are_checked_too() -> None:
         {"appId": "0oaSCIM", "index": "LicenseType", "type": "string", "enums": list(policies.LICENSE_TYPES)},
         app_ref="0oaSCIM",
     )
-    resources = [license_type, assignment("a", 0, {"LicenseType": "Full"}), assignment("b", 0, {"LicenseType": "Pro"})]
-    assert policies.unique_priorities(resources) == ["b: priority 0 is already taken on that app by a"]
+    resources = [license_type, assignment("a", 3, {"LicenseType": "Full"}), assignment("b", 3, {"LicenseType": "Pro"})]
+    assert policies.unique_priorities(resources) == ["b: priority 3 is already taken on that app by a"]
     assert policies.assignment_profiles_valid(resources) == [
         "b: LicenseType value 'Pro' is not one of Full, Viewer, Viewer_Analytics"
     ]

@@ -79,3 +79,18 @@ def test_shipped_stacks_are_valid(stack: str) -> None:
     inputs = program.load_inputs(read_stack_file(PROJECT_ROOT / f"Pulumi.{stack}.yaml").config, f"Pulumi.{stack}.yaml")
     assert inputs.metadata.entity_id == f"urn:auth0:gainsight:acme-{stack}"
     assert inputs.settings.protect is (stack == "prod")
+
+
+def test_an_inexact_existing_group_stops_pulumi_up_with_one_line_and_declares_nothing(monkeypatch) -> None:
+    """data_source_okta_group.go uses a single prefix match with a different name; `pulumi up` refuses it."""
+    from tests.resources.test_provider_safety import PrefixMatchingOkta
+
+    mocks = PrefixMatchingOkta()
+    config = base_config() | {"gainsight-okta:groups": [{"name": "Sales", "existing": True}]}
+    monkeypatch.setenv("PULUMI_CONFIG", json.dumps({k: to_wire(v) for k, v in config.items()}))
+    with pytest.raises(pulumi.RunError) as caught:
+        run_under_mocks("ci", {}, program.main, mocks=mocks)
+    message = str(caught.value)
+    assert message.startswith("error: Pulumi.ci.yaml: gainsight-okta:groups[0].name: group 'Sales': ")
+    assert "\n" not in message
+    assert mocks.declared == []

@@ -8,7 +8,7 @@ from typing import Any
 
 from components.errors import InputError
 from components.inputs.gainsight_schema import GAINSIGHT_DEFAULTS
-from components.inputs.groups import GroupSettings
+from components.inputs.groups import GroupSettings, okta_priority
 from components.inputs.stack_inputs import StackInputs
 
 
@@ -22,14 +22,23 @@ class ReceivedValue:
         return {"value": self.value, "from": list(self.sources)}
 
 
+def _some_groups(inputs: StackInputs, limit: int = 10) -> str:
+    names = [group.name for group in inputs.groups]
+    if not names:
+        return "it has no groups"
+    shown = ", ".join(names[:limit])
+    return f"its groups: {shown}" + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
 def _member_groups(inputs: StackInputs, names: list[str]) -> list[GroupSettings]:
     by_folded = {group.name.casefold(): group for group in inputs.groups}
     members: list[GroupSettings] = []
     for name in names:
         group = by_folded.get(name.casefold())
         if group is None:
-            known = ", ".join(group.name for group in inputs.groups) or "none"
-            raise InputError(inputs.source, "--groups", f"{name!r} is not a group of this stack (its groups: {known})")
+            raise InputError(
+                inputs.source, "--groups", f"{name!r} is not a group of this stack ({_some_groups(inputs)})"
+            )
         if group not in members:
             members.append(group)
     priority = {group.name: position for position, group in enumerate(inputs.groups)}
@@ -63,8 +72,8 @@ def explain_json(received: dict[str, ReceivedValue]) -> dict[str, Any]:
 
 def explain_text(inputs: StackInputs, group_names: list[str], received: dict[str, ReceivedValue]) -> str:
     members = _member_groups(inputs, group_names)
-    priority = {group.name: position for position, group in enumerate(inputs.groups)}
-    order = ", ".join(f"{group.name} (priority {priority[group.name]})" for group in members)
+    priority = {group.name: okta_priority(position) for position, group in enumerate(inputs.groups)}
+    order = ", ".join(f"{group.name} (Okta priority {priority[group.name]})" for group in members)
     lines = [f"A user in {order} receives these Gainsight values through SCIM:"]
     if not received:
         lines.append("  (this stack declares no group-scope attributes)")
@@ -79,6 +88,12 @@ def explain_text(inputs: StackInputs, group_names: list[str], received: dict[str
             lines.append(
                 f"  {name}: {json.dumps(value.value)} (from {winner}, the highest-priority group that sets it)"
             )
+            if value.value is False:
+                lines.append(
+                    f"    Okta holds this false only if it was sent: the okta provider sends it when {winner}'s "
+                    "assignment is created or re-sent, never a later change between false and not set. "
+                    "`verify` reads what Okta holds."
+                )
     personal = [attribute.name for attribute in inputs.attributes if not attribute.is_group_scope]
     if personal:
         lines.append(f"Personal attributes come from each user, not from groups: {', '.join(personal)}.")

@@ -1,4 +1,8 @@
-"""The difference between two offline plans (base and head of a pull request), as Markdown for a PR comment."""
+"""The difference between two offline plans (base and head of a pull request), as Markdown for a PR comment.
+
+Beyond what changes, it says in plain words what the change does to people: unassigned groups lose Gainsight,
+a replaced attribute loses its values, a false that the provider will never send.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from components.resources.provider_facts import FORCE_NEW
+from components.resources.scim_removals import SCIM_GROUPS_OUTPUT, SSO_GROUPS_OUTPUT
+
+from .plan_warnings import plan_warnings
 from .templates import render
 
-# Inputs whose change makes Okta replace the resource (provider schema; see the facts file). A replaced
-# attribute loses its values; a replaced SSO app gets a new IdP certificate.
-REPLACED_ON_CHANGE = {
-    "okta:index/appUserSchemaProperty:AppUserSchemaProperty": {
-        "appId",
-        "index",
-        "type",
-        "arrayType",
-        "externalName",
-        "externalNamespace",
-        "scope",
-        "unique",
-    },
-    "okta:app/groupAssignment:GroupAssignment": {"appId", "groupId"},
-    "okta:index/appGroupAssignments:AppGroupAssignments": {"appId"},
-}
-SSO_APP_TYPE = "okta:app/saml:Saml"
+# Which stack output names the groups of each assignments resource, position by position.
+GROUPS_OUTPUT_OF = {"gainsight-scim-assignments": SCIM_GROUPS_OUTPUT, "gainsight-sso-assignments": SSO_GROUPS_OUTPUT}
 
 
 @dataclass(frozen=True)
@@ -33,6 +26,7 @@ class InputChange:
     before: Any
     after: Any
     replaces: bool
+    label: str = ""  # what the path is about, e.g. "group 'Viewers'"
 
 
 @dataclass
@@ -42,6 +36,7 @@ class ResourceChange:
     name: str
     changes: list[InputChange] = field(default_factory=list)
     option_changes: list[InputChange] = field(default_factory=list)
+    renamed_from: str | None = None  # the base URN, when the head resource carries it as an alias
 
     @property
     def replaces(self) -> bool:
@@ -55,6 +50,8 @@ class PlanDiff:
     removed: list[dict[str, Any]]
     changed: list[ResourceChange]
     outputs: list[InputChange]
+    base: dict[str, Any] = field(default_factory=dict)
+    head: dict[str, Any] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -76,8 +73,16 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
     return {prefix: value}
 
 
-def _changes(before: dict[str, Any], after: dict[str, Any], replacing: set[str]) -> list[InputChange]:
-    old, new = _flatten(before), _flatten(after)
+def _group_label(path: str, names: list[Any]) -> str:
+    """`groups[1].profile` of an assignments resource is about the group at that position of the plan."""
+    if not path.startswith("groups["):
+        return ""
+    position = int(path[len("groups[") : path.index("]")])
+    return f"group {names[position]!r}" if position < len(names) and isinstance(names[position], str) else ""
+
+
+def _changes(before: Any, after: Any, replacing: frozenset[str], names: list[Any] | None = None) -> list[InputChange]:
+    old, new = _flatten(before if isinstance(before, dict) else {}), _flatten(after if isinstance(after, dict) else {})
     missing = object()
     result = []
     for path in sorted(set(old) | set(new)):
@@ -85,36 +90,58 @@ def _changes(before: dict[str, Any], after: dict[str, Any], replacing: set[str])
         if was != now:
             top = path.split(".")[0].split("[")[0]
             result.append(
-                InputChange(path, None if was is missing else was, None if now is missing else now, top in replacing)
+                InputChange(
+                    path,
+                    None if was is missing else was,
+                    None if now is missing else now,
+                    top in replacing,
+                    _group_label(path, names or []),
+                )
             )
     return result
+
+
+def _aliases(resource: dict[str, Any]) -> list[str]:
+    aliases = (resource.get("options") or {}).get("aliases") or []
+    return [alias for alias in aliases if isinstance(alias, str)]
 
 
 def diff_plans(base: dict[str, Any], head: dict[str, Any]) -> PlanDiff:
     before = {r["urn"]: r for r in base.get("resources", [])}
     after = {r["urn"]: r for r in head.get("resources", [])}
+    # A head resource that names a base URN among its aliases is the same resource, renamed.
+    renamed = {alias: urn for urn, r in after.items() if urn not in before for alias in _aliases(r) if alias in before}
+    outputs = head.get("outputs") if isinstance(head.get("outputs"), dict) else {}
     changed = []
-    for urn in after:
-        if urn not in before:
+    for urn, new in after.items():
+        old_urn = urn if urn in before else next((a for a, u in renamed.items() if u == urn), None)
+        if old_urn is None:
             continue
-        old, new = before[urn], after[urn]
+        old = before[old_urn]
+        kind = str(new.get("type", ""))
+        names = outputs.get(GROUPS_OUTPUT_OF.get(str(new.get("name")), ""), [])
         change = ResourceChange(
             urn=urn,
-            type=new.get("type", ""),
-            name=new.get("name", ""),
-            changes=_changes(
-                old.get("inputs") or {}, new.get("inputs") or {}, REPLACED_ON_CHANGE.get(new.get("type", ""), set())
-            ),
-            option_changes=_changes(old.get("options") or {}, new.get("options") or {}, set()),
+            type=kind,
+            name=str(new.get("name", "")),
+            changes=_changes(old.get("inputs"), new.get("inputs"), FORCE_NEW.get(kind, frozenset()), names),
+            option_changes=[
+                c
+                for c in _changes(old.get("options"), new.get("options"), frozenset())
+                if not c.path.startswith("aliases")
+            ],
+            renamed_from=old_urn if old_urn != urn else None,
         )
-        if change.changes or change.option_changes:
+        if change.changes or change.option_changes or change.renamed_from:
             changed.append(change)
     return PlanDiff(
         stack=str(head.get("stack") or base.get("stack") or ""),
-        added=[r for urn, r in after.items() if urn not in before],
-        removed=[r for urn, r in before.items() if urn not in after],
+        added=[r for urn, r in after.items() if urn not in before and urn not in renamed.values()],
+        removed=[r for urn, r in before.items() if urn not in after and urn not in renamed],
         changed=changed,
-        outputs=_changes(base.get("outputs") or {}, head.get("outputs") or {}, set()),
+        outputs=_changes(base.get("outputs"), head.get("outputs"), frozenset()),
+        base=base,
+        head=head,
     )
 
 
@@ -125,19 +152,4 @@ def _shown(value: Any) -> str:
 
 
 def render_plan_diff(diff: PlanDiff) -> str:
-    warnings = []
-    for resource in diff.removed:
-        if resource.get("type") == SSO_APP_TYPE and str(resource.get("name", "")).endswith("-sso"):
-            warnings.append(
-                f"removes the SSO app `{resource['name']}`: users would lose sign-in to Gainsight "
-                "(if it was renamed, add a Pulumi alias instead)"
-            )
-        if (resource.get("options") or {}).get("protect"):
-            warnings.append(
-                f"removes the protected `{resource.get('name')}`: `pulumi up` will refuse until unprotected"
-            )
-    for change in diff.changed:
-        if change.replaces:
-            keys = ", ".join(c.path for c in change.changes if c.replaces)
-            warnings.append(f"replaces `{change.name}` (changed: {keys})")
-    return render("plan_diff.md.j2", {"diff": diff, "warnings": warnings, "shown": _shown})
+    return render("plan_diff.md.j2", {"diff": diff, "warnings": plan_warnings(diff), "shown": _shown})

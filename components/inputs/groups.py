@@ -14,6 +14,16 @@ from .model_base import SettingsModel, StrictBool
 
 _OKTA_GROUP_ID = re.compile(r"^00g[0-9A-Za-z]{10,30}$")
 
+# Okta priorities start at 1 here, never 0: the provider drops a priority of 0 on create (`GetOk` treats it
+# as unset), and its diff-suppress hides any change whose new value is 0 (resource_okta_app_group_assignments.go,
+# resource_okta_app_group_assignment.go), so the group meant to win could drift away from 0 unseen.
+FIRST_PRIORITY = 1
+
+
+def okta_priority(position: int) -> int:
+    """The priority Okta is given for the group at `position` (0-based) of the stack's list."""
+    return FIRST_PRIORITY + position
+
 
 def _group_name(value: str) -> str:
     if not value.strip():
@@ -38,6 +48,8 @@ class GroupSettings(SettingsModel):
     id: Annotated[StrictStr, AfterValidator(_group_id)] | None = None
     profile: dict[StrictStr, Any] = Field(default_factory=dict)
     sso: StrictBool = True
+    # The name this group had before a rename: the created Okta group is renamed in place, keeping its members.
+    previous_name: Annotated[StrictStr, AfterValidator(_group_name)] | None = None
 
     @property
     def is_existing(self) -> bool:
@@ -65,6 +77,24 @@ def _value_error(attribute: AttributeSettings, value: Any) -> str | None:
     return None
 
 
+def _check_previous_name(group: GroupSettings, groups: list[GroupSettings], where: str, source: str) -> None:
+    if group.is_existing:
+        raise InputError(
+            source, where, f"group {group.name!r}: only a group this stack creates can be renamed; drop previousName"
+        )
+    if group.previous_name == group.name:
+        raise InputError(source, where, f"group {group.name!r}: previousName is the same as name; drop it")
+    if any(other.name == group.previous_name for other in groups):
+        raise InputError(
+            source, where, f"group {group.name!r}: {group.previous_name!r} is still listed as a group of its own"
+        )
+    renamed_from_same = [other.name for other in groups if other.previous_name == group.previous_name]
+    if len(renamed_from_same) > 1:
+        raise InputError(
+            source, where, f"group {group.name!r}: {', '.join(map(repr, renamed_from_same))} share one previousName"
+        )
+
+
 def check_groups(
     groups: list[GroupSettings], attributes: tuple[AttributeSettings, ...], source: str
 ) -> tuple[GroupSettings, ...]:
@@ -82,6 +112,8 @@ def check_groups(
                 f"{at}.description",
                 f"group {group.name!r}: only a group this stack creates takes a description",
             )
+        if group.previous_name is not None:
+            _check_previous_name(group, groups, f"{at}.previousName", source)
         for attribute_name, value in group.profile.items():
             where = f"{at}.profile.{attribute_name}"
             attribute = by_name.get(attribute_name)

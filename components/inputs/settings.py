@@ -50,6 +50,20 @@ def _okta_template(value: str) -> str:
     return value
 
 
+_TEMPLATE_EXPRESSION = re.compile(r"\$\{([^${}]+)\}")
+
+
+def _app_username_template(value: str) -> str:
+    """An Okta app username template: `${...}` expressions over `source` (the Okta user), e.g. ${source.email}."""
+    expressions = _TEMPLATE_EXPRESSION.findall(value)
+    leftover = _TEMPLATE_EXPRESSION.sub("", value)
+    if not expressions or "${" in leftover or "}" in leftover:
+        raise ValueError(f"{value!r} must be an Okta username template such as ${{source.email}}")
+    if not any("source." in expression for expression in expressions):
+        raise ValueError(f"{value!r} must refer to the Okta user as `source`, e.g. ${{source.email}}")
+    return value
+
+
 def _okta_app_id(value: str) -> str:
     if not _OKTA_APP_ID.match(value):
         raise ValueError(f"{value!r} is not an Okta app id (it starts with 0oa, e.g. 0oa1b2c3d4e5f6g7h8i9)")
@@ -76,16 +90,25 @@ Label = Annotated[str, AfterValidator(_label)]
 OktaAppId = Annotated[str, AfterValidator(_okta_app_id)]
 
 
+# Okta's app username: what Okta sends Gainsight as the SCIM `userName` (the SCIM app) and what the app
+# user is known by (the SSO app). Declared, so the provider's `${source.login}` default never applies.
+DEFAULT_APP_USERNAME = "${source.email}"
+AppUsernameTemplate = Annotated[str, AfterValidator(_app_username_template)]
+
+
 class SamlAppSettings(SettingsModel):
     label: Label = "Gainsight"
     name_id_format: Annotated[str, AfterValidator(_name_id_format)] | None = None
+    # The SAML NameID value (Okta's "Name ID template"), sent at sign-in by both apps. Not the app username.
     user_name_template: Annotated[str, AfterValidator(_okta_template)] = "${user.email}"
+    app_username_template: AppUsernameTemplate = DEFAULT_APP_USERNAME
     import_id: OktaAppId | None = None
 
 
 class ScimAppSettings(SettingsModel):
     label: Label = "Gainsight SCIM Integration"
     provisioning_enabled: StrictBool = False
+    app_username_template: AppUsernameTemplate = DEFAULT_APP_USERNAME
     import_id: OktaAppId | None = None
 
 
@@ -99,7 +122,7 @@ class Settings(SettingsModel):
     saml_app: SamlAppSettings = Field(default_factory=SamlAppSettings)
     scim_app: ScimAppSettings = Field(default_factory=ScimAppSettings)
     attributes: list[AttributeSettings] = Field(default_factory=list)
-    groups: list[GroupSettings] = Field(default_factory=list)  # in priority order: the first is Okta priority 0
+    groups: list[GroupSettings] = Field(default_factory=list)  # in priority order: the first wins (Okta priority 1)
 
     def metadata_path(self, project_root: Path) -> Path:
         path = Path(self.metadata_file).expanduser()

@@ -33,15 +33,21 @@ _INVOKE_ANSWERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 
-# Reads only the real org can answer, refused the way a provider refuses a read (a check failure), so the
-# program treats them as it treats Okta refusing: a warning, never a failed run.
-_OKTA_ONLY_READS = {
-    "okta:app/getFeatures:getFeatures": ("appId", "not read: the offline plan contacts no Okta org"),
-}
+STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference"
 
 
 class OfflineMocks(Mocks):
+    """`previous_outputs`: the stack outputs of the last run, as the program's StackReference to itself reads
+    them (none offline: the offline plan has no state; `plan-diff` compares two plans instead)."""
+
+    def __init__(self, previous_outputs: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.previous_outputs = dict(previous_outputs or {})
+
     def new_resource(self, args: MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
+        if args.typ == STACK_REFERENCE_TYPE:
+            stack = args.inputs.get("name", "")
+            return stack, {"name": stack, "outputs": self.previous_outputs, "secretOutputNames": []}
         if not args.custom:
             return "", {}  # components have no id in Pulumi's state either
         # An adopted resource keeps the id it is imported by; a new one gets a recognisable placeholder.
@@ -49,7 +55,5 @@ class OfflineMocks(Mocks):
         return resource_id, dict(args.inputs)
 
     def call(self, args: MockCallArgs) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-        if args.token in _OKTA_ONLY_READS:
-            return {}, [_OKTA_ONLY_READS[args.token]]
         answer = _INVOKE_ANSWERS.get(args.token)
         return (answer(args.args) if answer else {}), []  # the mock monitor iterates the failures

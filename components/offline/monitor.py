@@ -28,6 +28,8 @@ class Registration:
     import_id: str | None
     ignore_changes: list[str]
     retain_on_delete: bool
+    delete_before_replace: bool
+    aliases: list[str]  # the URNs this resource was known by, as the engine resolves them
 
 
 @dataclass
@@ -87,9 +89,21 @@ class RecordingMonitor(MockMonitor):
                 import_id=request.importId or None,
                 ignore_changes=list(request.ignoreChanges),
                 retain_on_delete=bool(request.retainOnDelete),
+                delete_before_replace=bool(request.deleteBeforeReplace),
+                aliases=sorted(self._alias_urns(request, response.urn)),
             )
         )
         return response
+
+    def _alias_urns(self, request: Any, urn: str) -> list[str]:
+        """Full URNs of the request's aliases; a spec that renames keeps the resource's parent and type."""
+        found = []
+        for alias in request.aliases:
+            if alias.urn:
+                found.append(alias.urn)
+            elif alias.spec.name and not (alias.spec.type or alias.spec.parentUrn or alias.spec.noParent):
+                found.append(urn.rsplit("::", 1)[0] + "::" + alias.spec.name)
+        return found
 
     def RegisterResourceOutputs(self, request: Any) -> Any:  # noqa: N802 - gRPC method name
         if request.urn.split("::")[2] == STACK_TYPE:

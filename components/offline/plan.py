@@ -22,6 +22,7 @@ from .mocks import OfflineMocks
 from .monitor import Recording, RecordingMonitor
 
 PROJECT = "gainsight-okta"
+ORGANIZATION = "organization"  # what a self-managed backend calls every stack's organization
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Plan:
                     "import": r.import_id,
                     "ignoreChanges": r.ignore_changes,
                     "retainOnDelete": r.retain_on_delete,
+                    "deleteBeforeReplace": r.delete_before_replace,
+                    "aliases": r.aliases,
                 },
             }
             for r in self.recording.ordered()
@@ -98,7 +101,13 @@ def run_under_mocks(
     try:
         runtime_settings.ROOT.set(None)
         pulumi.runtime.set_mocks(
-            monitor.mocks, project=PROJECT, stack=stack, preview=True, monitor=monitor, logger=logger
+            monitor.mocks,
+            project=PROJECT,
+            stack=stack,
+            preview=True,
+            monitor=monitor,
+            logger=logger,
+            organization=ORGANIZATION,
         )
         runtime_settings.ROOT.set(None)  # run_in_stack makes the root stack, as the real host does
         pulumi.runtime.set_all_config(dict(config), [])

@@ -22,6 +22,9 @@ def _flags(resource: dict[str, Any]) -> str:
         flags.append(f"import {options['import']}")
     if options["retainOnDelete"]:
         flags.append("retain on delete")
+    if options.get("deleteBeforeReplace"):
+        flags.append("delete before replace")
+    flags += [f"formerly {alias.rsplit('::', 1)[-1]}" for alias in options.get("aliases") or ()]
     return f"  [{', '.join(flags)}]" if flags else ""
 
 

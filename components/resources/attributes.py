@@ -38,13 +38,22 @@ def attribute_args(attribute: AttributeSettings, app_id: pulumi.Input[str]) -> o
 
 
 def declare_attributes(
-    prefix: str, attributes: tuple[AttributeSettings, ...], app: okta.app.Saml, parent: pulumi.Resource
+    prefix: str,
+    attributes: tuple[AttributeSettings, ...],
+    app: okta.app.Saml,
+    parent: pulumi.Resource,
+    *,
+    protect: bool,
 ) -> list[okta.AppUserSchemaProperty]:
+    # delete_before_replace: the property's id is always `appId/index` and Delete posts a null property for
+    # that index (resource_okta_app_user_custom_schema_property.go). Pulumi's default create-then-delete
+    # would let the old resource's Delete remove the attribute just created (provider #2593, pulumi-okta
+    # #1082), leaving state that says it exists.
     return [
         okta.AppUserSchemaProperty(
             f"{prefix}-attr-{attribute.name}",
             attribute_args(attribute, app.id),
-            opts=pulumi.ResourceOptions(parent=parent),
+            opts=pulumi.ResourceOptions(parent=parent, protect=protect, delete_before_replace=True),
         )
         for attribute in attributes
     ]

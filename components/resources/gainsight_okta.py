@@ -30,13 +30,19 @@ class GainsightOkta(pulumi.ComponentResource):
     scim_assignments: okta.AppGroupAssignments | None
     profile_mapping: okta.profile.Mapping | None
 
-    def __init__(self, name: str, inputs: StackInputs, opts: pulumi.ResourceOptions | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        inputs: StackInputs,
+        existing_group_ids: dict[str, str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
         super().__init__(COMPONENT_TYPE, name, None, opts)
         settings = inputs.settings
 
         self.sso_app = okta.app.Saml(
             f"{name}-sso",
-            saml_app_args(inputs, settings.saml_app.label, hidden=False),
+            saml_app_args(inputs, settings.saml_app.label, settings.saml_app.app_username_template, hidden=False),
             opts=pulumi.ResourceOptions(parent=self, protect=settings.protect, import_=settings.saml_app.import_id),
         )
         # The SCIM app only carries provisioning; users sign in through the SSO app, so hide its tile.
@@ -44,11 +50,11 @@ class GainsightOkta(pulumi.ComponentResource):
         # provider keeps `features` computed, so re-applying never touches that tab.
         self.scim_app = okta.app.Saml(
             f"{name}-scim",
-            saml_app_args(inputs, settings.scim_app.label, hidden=True),
+            saml_app_args(inputs, settings.scim_app.label, settings.scim_app.app_username_template, hidden=True),
             opts=pulumi.ResourceOptions(parent=self, protect=settings.protect, import_=settings.scim_app.import_id),
         )
 
-        group_ids = declare_group_ids(name, inputs.groups, self)
+        group_ids = declare_group_ids(name, inputs.groups, existing_group_ids, self)
         sso_groups = [group for group in inputs.groups if group.sso]
         # No sso groups: leave the SSO app's assignments alone rather than declare (and enforce) none.
         self.sso_assignments = (
@@ -58,7 +64,7 @@ class GainsightOkta(pulumi.ComponentResource):
                 sso_groups,
                 group_ids,
                 with_profiles=False,
-                opts=pulumi.ResourceOptions(parent=self),
+                opts=pulumi.ResourceOptions(parent=self, protect=settings.protect),
             )
             if sso_groups
             else None
@@ -70,8 +76,10 @@ class GainsightOkta(pulumi.ComponentResource):
         self.scim_assignments = None
         self.profile_mapping = None
         if inputs.provisioning_enabled:
-            self.attributes = declare_attributes(name, inputs.attributes, self.scim_app, self)
-            after_attributes = pulumi.ResourceOptions(parent=self, depends_on=self.attributes)
+            # In a protected stack the SCIM side is protected too: removing it unassigns every group, and Okta
+            # then deactivates every Gainsight user when Deactivate Users is on.
+            self.attributes = declare_attributes(name, inputs.attributes, self.scim_app, self, protect=settings.protect)
+            after_attributes = pulumi.ResourceOptions(parent=self, depends_on=self.attributes, protect=settings.protect)
             if inputs.groups:
                 self.scim_assignments = declare_assignments(
                     f"{name}-scim-assignments",

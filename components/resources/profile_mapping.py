@@ -14,6 +14,13 @@ def declare_profile_mapping(
     app: okta.app.Saml,
     opts: pulumi.ResourceOptions,
 ) -> okta.profile.Mapping | None:
+    """The Okta user -> SCIM app mapping of sourced attributes; Pulumi never deletes it.
+
+    resource_okta_profile_mapping.go's Delete sets every property of the mapping to null except `login`
+    (email, givenName, familyName included), whatever `delete_when_absent` says. So the mapping is
+    `retain_on_delete`: dropping the last sourced attribute, switching provisioning off, or a destroy only
+    forget it, and the mapping Okta holds keeps working.
+    """
     sourced = [attribute for attribute in attributes if attribute.source is not None]
     if not sourced:
         return None
@@ -28,5 +35,5 @@ def declare_profile_mapping(
             okta.profile.MappingMappingArgs(id=attribute.name, expression=attribute.source, push_status="PUSH")
             for attribute in sourced
         ],
-        opts=opts,
+        opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(retain_on_delete=True)),
     )

@@ -1,27 +1,28 @@
-"""After the manual SCIM step: read what Okta lets us read of the SCIM app's provisioning, and warn on gaps.
+"""After the manual SCIM step: check the SCIM app's provisioning from what Okta reports on the app itself.
 
-Okta exposes the USER_PROVISIONING feature of an app (`okta.app.get_features`). A read Okta refuses (an
-org without the feature, a token without the scope) warns and never fails the run: the apps themselves
-are fine, only the check could not be made.
+`okta.app.get_features` serves only a few OIN apps (the provider's docs), so on a custom SAML app it could only
+ever say "unreadable". The app object carries `features` instead: Okta lists there the provisioning actions
+switched on under Provisioning > To App (Apps API: `PUSH_NEW_USERS`, `PUSH_PROFILE_UPDATES`,
+`PUSH_USER_DEACTIVATION`, next to `IMPORT_NEW_USERS`, `REACTIVATE_USERS`...). The provider exposes that list
+as the computed `features` output of `okta.app.Saml`, set on every read (resource_okta_app_saml.go), and never
+sends it (buildSamlApp leaves `Features` out). The check is therefore as fresh as the app's last read: run
+`pulumi up --refresh` (the deploy workflow does) or `verify` for the live state.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pulumi
 import pulumi_okta as okta
 
-FEATURES_TOKEN = "okta:app/getFeatures:getFeatures"
-FEATURE_NAME = "USER_PROVISIONING"
-
-# What Gainsight's SCIM needs switched on under Provisioning > To App, as Okta's console labels it.
-REQUIRED_SETTINGS = (
-    ("create", "Create Users", ("create", "lifecycleCreate")),
-    ("profileUpdate", "Update User Attributes", ("update", "profile")),
-    ("deactivate", "Deactivate Users", ("update", "lifecycleDeactivate")),
+# What Gainsight's SCIM needs under Provisioning > To App: (Okta app feature, console label).
+REQUIRED_FEATURES = (
+    ("PUSH_NEW_USERS", "Create Users"),
+    ("PUSH_PROFILE_UPDATES", "Update User Attributes"),
+    ("PUSH_USER_DEACTIVATION", "Deactivate Users"),
 )
 
 
@@ -38,52 +39,37 @@ class ProvisioningCheck:
         if self.status == "incomplete":
             return (
                 f"SCIM app {app_label!r}: not enabled in Okta under Provisioning > To App: "
-                f"{', '.join(self.missing)}. Gainsight will not get those changes until you enable them."
+                f"{', '.join(self.missing)}{f' ({self.detail})' if self.detail else ''}. Gainsight will not get "
+                "those changes until you enable them (this reads the app as of its last refresh)."
             )
         if self.status == "unreadable":
             return (
-                f"SCIM app {app_label!r}: could not read its provisioning settings from Okta ({self.detail}); "
+                f"SCIM app {app_label!r}: its provisioning settings could not be judged ({self.detail}); "
                 "check Provisioning > To App by hand: Create Users, Update User Attributes, Deactivate Users."
             )
         return None
 
 
-def _status_at(capabilities: dict[str, Any], path: tuple[str, str]) -> str:
-    section = capabilities.get(path[0]) or {}
-    setting = section.get(path[1]) or {}
-    return str(setting.get("status") or "DISABLED").upper()
-
-
-def assess_features(features: dict[str, Any]) -> ProvisioningCheck:
-    """Judge Okta's answer for USER_PROVISIONING (the invoke result, camelCase keys)."""
-    if str(features.get("status") or "").upper() != "ENABLED":
-        labels = tuple(label for _, label, _ in REQUIRED_SETTINGS)
-        return ProvisioningCheck("incomplete", labels, "USER_PROVISIONING is not enabled on the app")
-    capabilities = features.get("capabilities") or {}
-    missing = tuple(label for _, label, path in REQUIRED_SETTINGS if _status_at(capabilities, path) != "ENABLED")
+def assess_features(features: Sequence[str] | None) -> ProvisioningCheck:
+    """Judge the SCIM app's `features` as Okta reports them."""
+    if features is not None and (isinstance(features, str) or not all(isinstance(f, str) for f in features)):
+        return ProvisioningCheck("unreadable", detail=f"unexpected features value {features!r}"[:300])
+    enabled = {feature.upper() for feature in features or ()}
+    missing = tuple(label for feature, label in REQUIRED_FEATURES if feature not in enabled)
+    if not enabled:
+        return ProvisioningCheck(
+            "incomplete", missing, "the app lists no provisioning features: is Provisioning set to SCIM?"
+        )
     return ProvisioningCheck("incomplete" if missing else "ok", missing)
-
-
-def _reason(error: Exception) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    text = text.removeprefix(f"invoke of {FEATURES_TOKEN} failed: ")  # the SDK's wrapper says nothing new
-    text = re.sub(r" \((appId|name)?\)$", "", text)  # nor does the property it appends to a check failure
-    return text[:300]
 
 
 def check_provisioning(app: okta.app.Saml, app_label: str) -> pulumi.Output[dict[str, Any]]:
     """The check as a stack output; warnings go to `pulumi preview`/`up` diagnostics."""
 
-    async def check(app_id: str) -> dict[str, Any]:
-        try:
-            features = await pulumi.runtime.invoke_async(
-                FEATURES_TOKEN, {"appId": app_id, "name": FEATURE_NAME}, pulumi.InvokeOptions(parent=app)
-            )
-            result = assess_features(dict(features or {}))
-        except Exception as error:
-            result = ProvisioningCheck("unreadable", detail=_reason(error))
+    def check(features: Sequence[str] | None) -> dict[str, Any]:
+        result = assess_features(features)
         if (message := result.warning(app_label)) is not None:
             pulumi.log.warn(message, resource=app)
         return result.to_output()
 
-    return app.id.apply(check)
+    return app.features.apply(check)

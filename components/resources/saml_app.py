@@ -14,19 +14,34 @@ ATTRIBUTE_NAME_FORMAT = "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified
 PROFILE_ATTRIBUTES = (("email", "user.email"), ("firstName", "user.firstName"), ("lastName", "user.lastName"))
 
 
+# Okta's built-in app username formats; any other template is a custom expression.
+BUILT_IN_USERNAME_TEMPLATES = frozenset(
+    {
+        "${source.login}",
+        "${source.email}",
+        '${fn:substringBefore(source.login, "@")}',
+        '${fn:substringBefore(source.email, "@")}',
+        "${source.samAccountName}",
+    }
+)
+
+
 def _acs_arguments(inputs: StackInputs) -> dict[str, object]:
-    endpoints = inputs.metadata.acs_endpoints
+    endpoints = inputs.metadata.acs_endpoints  # in index order
     if len(endpoints) < 2:
         return {}
-    # Keep Gainsight's own indices when it gave them all, so an AuthnRequest naming an index still
-    # lands on the right URL; otherwise Okta numbers the list in order.
-    if all(endpoint.index is not None for endpoint in endpoints):
-        return {
-            "acs_endpoints_indices": [
-                okta.app.SamlAcsEndpointsIndexArgs(index=endpoint.index, url=endpoint.url) for endpoint in endpoints
-            ]
-        }
-    return {"acs_endpoints": [endpoint.url for endpoint in endpoints]}
+    indices = [endpoint.index for endpoint in endpoints]
+    # The provider's Read (app.go, isACSEndpointSequential) reports indices that are exactly 0..n-1 as the
+    # plain `acs_endpoints` list; declaring them as indices would diff on every preview. Declare what Read
+    # reports: the list when Okta's own numbering (the position) equals Gainsight's, the indices otherwise,
+    # so an AuthnRequest naming an index still lands on the right URL.
+    if indices == list(range(len(endpoints))) or any(index is None for index in indices):
+        return {"acs_endpoints": [endpoint.url for endpoint in endpoints]}
+    return {
+        "acs_endpoints_indices": [
+            okta.app.SamlAcsEndpointsIndexArgs(index=endpoint.index, url=endpoint.url) for endpoint in endpoints
+        ]
+    }
 
 
 def _single_logout_arguments(inputs: StackInputs) -> dict[str, object]:
@@ -41,11 +56,21 @@ def _single_logout_arguments(inputs: StackInputs) -> dict[str, object]:
     }
 
 
-def saml_app_args(inputs: StackInputs, label: str, *, hidden: bool) -> okta.app.SamlArgs:
-    """A custom SAML 2.0 app for Gainsight. Fields Okta manages itself (features, status) stay out."""
+def username_template_type(template: str) -> str:
+    return "BUILT_IN" if template in BUILT_IN_USERNAME_TEMPLATES else "CUSTOM"
+
+
+def saml_app_args(inputs: StackInputs, label: str, app_username_template: str, *, hidden: bool) -> okta.app.SamlArgs:
+    """A custom SAML 2.0 app for Gainsight. Fields Okta manages itself (features, status) stay out.
+
+    The app username is declared: the provider would otherwise send its default `${source.login}` on every
+    update, reverting any console edit, and on the SCIM app it is the `userName` Gainsight receives.
+    """
     metadata = inputs.metadata
     return okta.app.SamlArgs(
         label=label,
+        user_name_template=app_username_template,
+        user_name_template_type=username_template_type(app_username_template),
         sso_url=metadata.default_acs_url,
         recipient=metadata.default_acs_url,
         destination=metadata.default_acs_url,

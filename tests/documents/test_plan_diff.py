@@ -35,7 +35,7 @@ def test_added_changed_and_removed_resources(plan_stack) -> None:
     text = render_plan_diff(diff)
     assert "**1 to add, 2 to change, 1 to remove.**" in text
     assert "| + add | `okta:group/group:Group` | `gainsight-group-Sales` |" in text
-    assert '`groups[0].profile`: "{\\"IsSuperAdmin\\":true,\\"LicenseType\\":\\"Full\\"}" →' in text
+    assert '`groups[0].profile` (group \'Admins\'): "{\\"IsSuperAdmin\\":true,\\"LicenseType\\":\\"Full\\"}" →' in text
 
 
 def test_replacing_changes_are_flagged(plan_stack) -> None:
@@ -51,7 +51,8 @@ def test_replacing_changes_are_flagged(plan_stack) -> None:
         in text
     )
     assert '`scope`: "NONE" → "SELF" (forces replacement)' in text
-    assert "This replaces `gainsight-attr-IsSuperAdmin` (changed: scope)" in text
+    assert "This replaces the attribute `gainsight-attr-IsSuperAdmin` (changed: scope)" in text
+    assert "run `pulumi up --refresh` once more so the group values are sent again" in text
 
 
 def test_removing_the_sso_app_or_a_protected_resource_is_called_out() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -24,6 +25,12 @@ OUTPUTS = Path(__file__).resolve().parents[1] / "fixtures" / "outputs-dev.json"
 def shipped(stack: str) -> StackInputs:
     path = PROJECT_ROOT / f"Pulumi.{stack}.yaml"
     return load_stack_inputs(read_stack_file(path).config, path.name, PROJECT_ROOT)
+
+
+def with_provisioning(inputs: StackInputs) -> StackInputs:
+    """The same stack after the manual step: `scimApp.provisioningEnabled: true`."""
+    scim_app = inputs.settings.scim_app.model_copy(update={"provisioning_enabled": True})
+    return dataclasses.replace(inputs, settings=inputs.settings.model_copy(update={"scim_app": scim_app}))
 
 
 cli = run_cli
@@ -49,9 +56,9 @@ def test_without_outputs_every_okta_value_is_a_placeholder_naming_its_command() 
     assert "--outputs outputs.json" in text
 
 
-def test_with_outputs_the_values_are_filled_in() -> None:
+def test_with_outputs_the_values_are_filled_in(write_stack) -> None:
     outputs = json.loads(OUTPUTS.read_text())
-    text = render_runbook(shipped("dev"), "dev", outputs)
+    text = render_runbook(with_provisioning(shipped("dev")), "dev", outputs)
     assert "<run:" not in text
     assert "/admin/app/cpc/acmedev_gainsightscimintegrationdev_1/oauth/callback" in text
     assert outputs["idpSsoUrl"] in text
@@ -108,10 +115,10 @@ def test_support_request_lists_each_field_with_its_gainsight_type() -> None:
 
 
 def test_next_step_says_what_the_second_up_adds() -> None:
-    text = render_runbook(shipped("prod"), "prod")
-    assert "set `gainsight-okta:scimApp.provisioningEnabled: true` in `Pulumi.prod.yaml`" in text
-    assert "- 3 Profile Editor attribute(s)" in text
-    assert "- the SCIM app's assignments of 2 group(s)" in text
+    text = render_runbook(shipped("dev"), "dev")
+    assert "set `gainsight-okta:scimApp.provisioningEnabled: true` in `Pulumi.dev.yaml`" in text
+    assert "- 4 Profile Editor attribute(s)" in text
+    assert "- the SCIM app's assignments of 3 group(s)" in text
 
 
 def test_templates_fail_loudly_on_a_missing_value() -> None:

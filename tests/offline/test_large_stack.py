@@ -25,7 +25,7 @@ def test_two_thousand_groups_plan_with_unique_priorities(tmp_path: Path) -> None
     assert len(assignments) == 2  # one per app, however many groups
     for entry in assignments:
         groups = entry["inputs"]["groups"]
-        assert [g["priority"] for g in groups] == list(range(2000))
+        assert [g["priority"] for g in groups] == list(range(1, 2001))
         assert len({g["id"] for g in groups}) == 2000
     scim = next(e for e in assignments if e["name"] == "gainsight-scim-assignments")
     assert json.loads(scim["inputs"]["groups"][0]["profile"])  # profiles travel with the assignment

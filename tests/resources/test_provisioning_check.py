@@ -1,116 +1,98 @@
-"""The check after the manual SCIM step, under mocks with canned Okta answers: enabled, partly, unreadable."""
+"""The check after the manual SCIM step, judged from the SCIM app's own `features`, under mocks that answer
+the way the okta provider's Read fills that output.
+
+resource_okta_app_saml.go: `features` is Computed and set on every read from the app object
+(`d.Set("features", ...app.Features)`), and buildSamlApp never sends it. data_source_okta_app_features.go serves
+the Features API, which Okta documents for a few OIN apps only: on a custom SAML app it cannot answer.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-import grpc
-import pytest
-from pulumi.runtime.mocks import MockCallArgs
+from pulumi.runtime.mocks import MockCallArgs, MockResourceArgs
 
 from components.inputs.stack_file import read_stack_file
 from components.offline.mocks import OfflineMocks
 from components.offline.plan import run_offline
-from components.resources.provisioning_check import FEATURES_TOKEN, assess_features
+from components.resources.provider_facts import SAML_APP
+from components.resources.provisioning_check import assess_features
 from tests.conftest import article_stack
 
-
-def features(create: str = "ENABLED", profile: str = "ENABLED", deactivate: str = "ENABLED", status: str = "ENABLED"):
-    return {
-        "name": "USER_PROVISIONING",
-        "status": status,
-        "capabilities": {
-            "create": {"lifecycleCreate": {"status": create}},
-            "update": {"profile": {"status": profile}, "lifecycleDeactivate": {"status": deactivate}},
-        },
-    }
+# An app with SCIM on and all three To App actions, as the Apps API lists it.
+ALL_ON = ["IMPORT_NEW_USERS", "PUSH_NEW_USERS", "PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION", "REACTIVATE_USERS"]
 
 
-class PermissionDenied(grpc.RpcError):
-    """What the engine relays when Okta answers 403 to the provider's read."""
+class OktaWithFeatures(OfflineMocks):
+    """Answers like the provider after a refresh: the SCIM app's outputs carry Okta's `features` list."""
 
-    def code(self) -> grpc.StatusCode:
-        return grpc.StatusCode.PERMISSION_DENIED
-
-    def details(self) -> str:
-        return "The API token does not have the scope okta.apps.read"
-
-
-class CannedOkta(OfflineMocks):
-    def __init__(self, answer: Any) -> None:
+    def __init__(self, features: Any) -> None:
         super().__init__()
-        self.answer = answer
-        self.asked: list[dict[str, Any]] = []
+        self.features = features
+        self.invoked: list[str] = []
+
+    def new_resource(self, args: MockResourceArgs):
+        resource_id, outputs = super().new_resource(args)
+        if args.typ == SAML_APP and args.name == "gainsight-scim":
+            outputs = {**outputs, "features": self.features}
+        return resource_id, outputs
 
     def call(self, args: MockCallArgs):
-        if args.token != FEATURES_TOKEN:
-            return super().call(args)
-        self.asked.append(dict(args.args))
-        if isinstance(self.answer, Exception):
-            raise self.answer
-        if isinstance(self.answer, list):
-            return {}, self.answer  # a check failure, as a provider reports a refused read
-        return self.answer, []
+        self.invoked.append(args.token)
+        return super().call(args)
 
 
-def plan_with(write_stack, answer: Any, provisioning: bool = True):
-    mocks = CannedOkta(answer)
+def plan_with(write_stack, features: Any, provisioning: bool = True):
+    mocks = OktaWithFeatures(features)
     path = write_stack(article_stack(provisioning))
-    plan = run_offline("test", read_stack_file(path), path.name, mocks)
-    return plan, mocks
+    return run_offline("test", read_stack_file(path), path.name, mocks), mocks
 
 
 def test_assess_all_enabled() -> None:
-    result = assess_features(features())
+    result = assess_features(ALL_ON)
     assert result.status == "ok" and result.missing == ()
     assert result.warning("SCIM") is None
 
 
 def test_assess_partly_enabled() -> None:
-    result = assess_features(features(deactivate="DISABLED", profile="DISABLED"))
+    result = assess_features(["IMPORT_NEW_USERS", "PUSH_NEW_USERS"])
     assert result.status == "incomplete"
     assert result.missing == ("Update User Attributes", "Deactivate Users")
 
 
-def test_assess_feature_off_or_empty() -> None:
-    for answer in (features(status="DISABLED"), {}):
-        assert assess_features(answer).missing == ("Create Users", "Update User Attributes", "Deactivate Users")
+def test_assess_no_features_means_provisioning_is_not_switched_on() -> None:
+    for answer in ([], None):
+        result = assess_features(answer)
+        assert result.status == "incomplete"
+        assert result.missing == ("Create Users", "Update User Attributes", "Deactivate Users")
+        assert "Provisioning set to SCIM" in result.detail
 
 
-def test_enabled_answer_gives_ok_and_no_warning(write_stack) -> None:
-    plan, mocks = plan_with(write_stack, features())
-    assert mocks.asked == [{"appId": "placeholder-id-gainsight-scim", "name": "USER_PROVISIONING"}]
+def test_assess_an_unexpected_shape_is_unreadable_not_ok() -> None:
+    assert assess_features("PUSH_NEW_USERS").status == "unreadable"  # type: ignore[arg-type]
+    assert assess_features([1, 2]).status == "unreadable"  # type: ignore[list-item]
+
+
+def test_enabled_features_give_ok_and_no_warning(write_stack) -> None:
+    plan, mocks = plan_with(write_stack, ALL_ON)
     assert plan.recording.stack_outputs["provisioningCheck"] == {"status": "ok", "missing": [], "detail": ""}
-    assert plan.notices == []
+    assert not [n for n in plan.notices if "To App" in n]
+    assert "okta:app/getFeatures:getFeatures" not in mocks.invoked  # the Features API is never asked
 
 
-def test_partly_enabled_answer_warns_with_what_is_missing(write_stack) -> None:
-    plan, _ = plan_with(write_stack, features(create="DISABLED"))
-    assert plan.recording.stack_outputs["provisioningCheck"]["status"] == "incomplete"
-    assert plan.recording.stack_outputs["provisioningCheck"]["missing"] == ["Create Users"]
-    (warning,) = plan.notices
-    assert warning.startswith("warning: ") and "Create Users" in warning and "To App" in warning
-
-
-@pytest.mark.parametrize(
-    ("answer", "reason"),
-    [
-        ([("appId", "Okta said 404: feature not found")], "Okta said 404"),
-        (PermissionDenied(), "does not have the scope"),
-    ],
-)
-def test_unreadable_answer_warns_and_never_fails_the_run(write_stack, answer: Any, reason: str) -> None:
-    plan, _ = plan_with(write_stack, answer)
+def test_partly_enabled_warns_with_what_is_missing(write_stack) -> None:
+    plan, _ = plan_with(write_stack, ["PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION"])
     check = plan.recording.stack_outputs["provisioningCheck"]
-    assert check["status"] == "unreadable"
-    assert reason in check["detail"]
-    (warning,) = plan.notices
-    assert "could not read its provisioning settings" in warning
-    # Everything else was still declared.
-    assert any(r.name == "gainsight-scim-assignments" for r in plan.recording.registrations)
+    assert check["status"] == "incomplete" and check["missing"] == ["Create Users"]
+    (warning,) = [n for n in plan.notices if "To App" in n]
+    assert warning.startswith("warning: ") and "Create Users" in warning
+
+
+def test_offline_the_check_is_unknown_not_a_failure(plan_stack) -> None:
+    outputs = plan_stack(article_stack())["outputs"]
+    assert outputs["provisioningCheck"] == "(known after apply)"
 
 
 def test_no_check_before_the_manual_step(write_stack) -> None:
-    plan, mocks = plan_with(write_stack, features(), provisioning=False)
-    assert mocks.asked == []
+    plan, _ = plan_with(write_stack, ALL_ON, provisioning=False)
     assert "provisioningCheck" not in plan.recording.stack_outputs

@@ -1,0 +1,146 @@
+"""The plan diff's warnings: what a change does to people and to Okta, said plainly in the PR comment."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from components.resources.provider_facts import (
+    APP_GROUP_ASSIGNMENTS,
+    APP_USER_SCHEMA_PROPERTY,
+    GROUP,
+    PROFILE_MAPPING,
+    SAML_APP,
+)
+from components.resources.scim_removals import SCIM_ATTRIBUTES_OUTPUT, SCIM_GROUPS_OUTPUT, SSO_GROUPS_OUTPUT
+
+if TYPE_CHECKING:
+    from .plan_diff import PlanDiff
+
+SCIM_ASSIGNMENTS = "gainsight-scim-assignments"
+
+
+def _names(plan: dict[str, Any], output: str) -> list[str]:
+    outputs = plan.get("outputs") if isinstance(plan.get("outputs"), dict) else {}
+    value = outputs.get(output)
+    return [name for name in value if isinstance(name, str)] if isinstance(value, list) else []
+
+
+def _listed(names: list[str], limit: int = 20) -> str:
+    shown = ", ".join(f"`{name}`" for name in names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def _profiles(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Group name -> the profile it gives on the SCIM app, from the assignments resource and the names output."""
+    names = _names(plan, SCIM_GROUPS_OUTPUT)
+    resource = next((r for r in plan.get("resources", []) if r.get("name") == SCIM_ASSIGNMENTS), None)
+    groups = ((resource or {}).get("inputs") or {}).get("groups") or []
+    profiles: dict[str, dict[str, Any]] = {}
+    for name, group in zip(names, groups, strict=False):
+        try:
+            profile = json.loads(group.get("profile") or "{}") if isinstance(group, dict) else {}
+        except (TypeError, json.JSONDecodeError):
+            continue
+        if isinstance(profile, dict):
+            profiles[name] = profile
+    return profiles
+
+
+def _without_false(profile: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in profile.items() if value is not False}
+
+
+def _unassignments(diff: PlanDiff) -> list[str]:
+    warnings = []
+    base_scim, head_scim = _names(diff.base, SCIM_GROUPS_OUTPUT), _names(diff.head, SCIM_GROUPS_OUTPUT)
+    gone = [name for name in base_scim if name not in head_scim]
+    if gone and not head_scim:
+        warnings.append(
+            f"unassigns every group from the SCIM app ({_listed(gone)}): when Deactivate Users is on, Okta "
+            "**deactivates every user it provisioned in Gainsight**"
+        )
+    elif gone:
+        warnings.append(
+            f"unassigns {_listed(gone)} from the SCIM app: when Deactivate Users is on, Okta **deactivates their "
+            "members in Gainsight**, except those still assigned through another group"
+        )
+    base_sso, head_sso = _names(diff.base, SSO_GROUPS_OUTPUT), _names(diff.head, SSO_GROUPS_OUTPUT)
+    if gone_sso := [name for name in base_sso if name not in head_sso]:
+        warnings.append(
+            f"unassigns {_listed(gone_sso)} from the SSO app: their members can no longer sign in to Gainsight "
+            "through Okta, unless another assigned group covers them"
+        )
+    base_attributes = _names(diff.base, SCIM_ATTRIBUTES_OUTPUT)
+    if removed := [name for name in base_attributes if name not in _names(diff.head, SCIM_ATTRIBUTES_OUTPUT)]:
+        warnings.append(
+            f"deletes the attribute(s) {_listed(removed)} from the SCIM app: Okta stops sending them to Gainsight, "
+            "and the values set on groups are lost"
+        )
+    return warnings
+
+
+def _unsent_false_changes(diff: PlanDiff) -> list[str]:
+    before, after = _profiles(diff.base), _profiles(diff.head)
+    warnings = []
+    for name, profile in after.items():
+        old = before.get(name)
+        if old is not None and old != profile and _without_false(old) == _without_false(profile):
+            keys = sorted(key for key in set(old) | set(profile) if old.get(key) != profile.get(key))
+            warnings.append(
+                f"changes group `{name}` only between false and not set ({', '.join(keys)}): the okta provider "
+                "compares profiles without false values and **will not send this change**; make it together "
+                "with another change to the SCIM app's assignments, then check with `verify`"
+            )
+    return warnings
+
+
+def _removals(diff: PlanDiff) -> list[str]:
+    warnings = []
+    for resource in diff.removed:
+        kind, name, options = resource.get("type"), str(resource.get("name", "")), resource.get("options") or {}
+        if kind == SAML_APP and name.endswith("-sso"):
+            warnings.append(
+                f"removes the SSO app `{name}`: users would lose sign-in to Gainsight "
+                "(if it was renamed, add a Pulumi alias instead)"
+            )
+        if kind == GROUP and options.get("retainOnDelete"):
+            group = (resource.get("inputs") or {}).get("name", name)
+            warnings.append(
+                f"drops the group `{group}` from the stack: the Okta group and its members stay in Okta "
+                "(retain on delete); delete it there if it is no longer needed, or rename with `previousName`"
+            )
+        if kind == PROFILE_MAPPING:
+            warnings.append(f"stops managing `{name}`: the mappings Okta holds stay as they are (retain on delete)")
+        if options.get("protect"):
+            warnings.append(f"removes the protected `{name}`: `pulumi up` will refuse until unprotected")
+    return warnings
+
+
+def _replacements(diff: PlanDiff) -> list[str]:
+    warnings = []
+    for change in diff.changed:
+        if change.renamed_from:
+            warnings.append(f"renames `{change.renamed_from.rsplit('::', 1)[-1]}` to `{change.name}` in place")
+        if not change.replaces:
+            continue
+        keys = ", ".join(c.path for c in change.changes if c.replaces)
+        if change.type == APP_USER_SCHEMA_PROPERTY:
+            warnings.append(
+                f"replaces the attribute `{change.name}` (changed: {keys}): it is deleted first, then created, and "
+                "Okta clears its values on every group assignment and user. After this deploy, run "
+                "`pulumi up --refresh` once more so the group values are sent again, and check with `verify`"
+            )
+        elif change.type == APP_GROUP_ASSIGNMENTS:
+            warnings.append(f"replaces `{change.name}` (changed: {keys}): every group is unassigned, then assigned")
+        else:
+            warnings.append(f"replaces `{change.name}` (changed: {keys})")
+    return warnings
+
+
+def plan_warnings(diff: PlanDiff) -> list[str]:
+    warnings = []
+    base_stack, head_stack = diff.base.get("stack"), diff.head.get("stack")
+    if base_stack and head_stack and base_stack != head_stack:
+        warnings.append(f"compares plans of two stacks (`{base_stack}` and `{head_stack}`), not two versions of one")
+    return warnings + _unassignments(diff) + _unsent_false_changes(diff) + _removals(diff) + _replacements(diff)

@@ -1,0 +1,87 @@
+"""What a run takes away from the SCIM app, compared with the last run, said plainly before it happens.
+
+Unassigning a group from the SCIM app makes Okta deactivate its members in Gainsight when Deactivate Users is
+on (unless another assigned group still covers them); switching `provisioningEnabled` back to false
+unassigns every group. The engine shows these as plain deletions, so the program reads its own stack's last
+outputs (a StackReference to itself) and names the groups and attributes about to go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pulumi
+
+from components.inputs.stack_inputs import StackInputs
+
+SCIM_GROUPS_OUTPUT = "scimAssignedGroups"  # group names assigned to the SCIM app, in priority order
+SCIM_ATTRIBUTES_OUTPUT = "scimAttributes"  # attribute names declared on the SCIM app
+SSO_GROUPS_OUTPUT = "ssoAssignedGroups"  # group names assigned to the SSO app, in priority order
+PREVIOUS_RUN = "gainsight-previous-run"
+
+
+def scim_assigned_groups(inputs: StackInputs) -> list[str]:
+    return [group.name for group in inputs.groups] if inputs.provisioning_enabled else []
+
+
+def sso_assigned_groups(inputs: StackInputs) -> list[str]:
+    return [group.name for group in inputs.groups if group.sso]
+
+
+def scim_attributes(inputs: StackInputs) -> list[str]:
+    return [attribute.name for attribute in inputs.attributes] if inputs.provisioning_enabled else []
+
+
+def _names(value: Any) -> list[str]:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def _listed(names: Sequence[str], limit: int = 20) -> str:
+    shown = ", ".join(repr(name) for name in names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def removal_warnings(
+    label: str,
+    previous_groups: Any,
+    previous_attributes: Any,
+    groups: Sequence[str],
+    attributes: Sequence[str],
+) -> list[str]:
+    """Plain-words warnings for groups unassigned from, and attributes removed from, the SCIM app."""
+    warnings = []
+    unassigned = [name for name in _names(previous_groups) if name not in groups]
+    if unassigned:
+        everyone = not groups
+        warnings.append(
+            f"SCIM app {label!r}: this run unassigns {'every group' if everyone else 'the group(s)'} "
+            f"{_listed(unassigned)}. When Deactivate Users is on, Okta deactivates "
+            f"{'every user it provisioned' if everyone else 'their members'} in Gainsight"
+            f"{'' if everyone else ', except those still assigned through another group'}."
+        )
+    removed = [name for name in _names(previous_attributes) if name not in attributes]
+    if removed:
+        warnings.append(
+            f"SCIM app {label!r}: this run deletes the attribute(s) {_listed(removed)}; Okta stops sending "
+            "them to Gainsight, and the values set on groups are lost."
+        )
+    return warnings
+
+
+def warn_about_removals(inputs: StackInputs) -> pulumi.Output[list[str]]:
+    """Compare with the last run's outputs and warn; returns the warnings (for the record, and to be awaited)."""
+    own_stack = f"{pulumi.get_organization() or 'organization'}/{pulumi.get_project()}/{pulumi.get_stack()}"
+    previous = pulumi.StackReference(PREVIOUS_RUN, stack_name=own_stack)
+    label = inputs.settings.scim_app.label
+    groups, attributes = scim_assigned_groups(inputs), scim_attributes(inputs)
+
+    def warn(values: list[Any]) -> list[str]:
+        warnings = removal_warnings(label, values[0], values[1], groups, attributes)
+        for warning in warnings:
+            pulumi.log.warn(warning)
+        return warnings
+
+    return pulumi.Output.all(
+        previous.get_output(SCIM_GROUPS_OUTPUT), previous.get_output(SCIM_ATTRIBUTES_OUTPUT)
+    ).apply(warn)

@@ -1,0 +1,60 @@
+"""Under `pulumi up`, the program compares with its own last outputs (a StackReference to itself) and says
+plainly which groups an update unassigns from the SCIM app, and so deactivates in Gainsight."""
+
+from __future__ import annotations
+
+from pulumi.runtime.mocks import MockResourceArgs
+
+from components.inputs.stack_file import read_stack_file
+from components.offline.mocks import OfflineMocks
+from components.offline.plan import run_offline
+from components.resources.scim_removals import removal_warnings
+from tests.conftest import article_stack
+
+LAST_RUN = {"scimAssignedGroups": ["Admins", "Viewer"], "scimAttributes": ["IsSuperAdmin", "LicenseType", "Department"]}
+
+
+class RememberingStackReference(OfflineMocks):
+    def __init__(self, previous: dict) -> None:
+        super().__init__(previous_outputs=previous)
+        self.referenced: list[str] = []
+
+    def new_resource(self, args: MockResourceArgs):
+        if args.typ == "pulumi:pulumi:StackReference":
+            self.referenced.append(args.inputs["name"])
+        return super().new_resource(args)
+
+
+def run(write_stack, stack: dict, previous: dict) -> tuple[list[str], RememberingStackReference]:
+    mocks = RememberingStackReference(previous)
+    path = write_stack(stack)
+    plan = run_offline("test", read_stack_file(path), path.name, mocks)
+    return plan.notices, mocks
+
+
+def test_switching_provisioning_off_warns_that_every_user_is_deactivated(write_stack) -> None:
+    notices, mocks = run(write_stack, article_stack(provisioning=False), LAST_RUN)
+    assert mocks.referenced == ["organization/gainsight-okta/test"]  # the stack itself
+    (groups,) = [n for n in notices if "unassigns" in n]
+    assert "unassigns every group 'Admins', 'Viewer'" in groups
+    assert "Okta deactivates every user it provisioned in Gainsight" in groups
+    (attributes,) = [n for n in notices if "deletes the attribute" in n]
+    assert "'IsSuperAdmin', 'LicenseType', 'Department'" in attributes
+
+
+def test_dropping_one_group_names_it(write_stack) -> None:
+    stack = article_stack(**{"gainsight-okta:groups": [{"name": "Admins"}]})
+    notices, _ = run(write_stack, stack, LAST_RUN)
+    (warning,) = [n for n in notices if "unassigns" in n]
+    assert "the group(s) 'Viewer'" in warning and "except those still assigned through another group" in warning
+
+
+def test_no_warning_on_a_first_run_or_without_removals(write_stack) -> None:
+    for previous in ({}, LAST_RUN):
+        notices, _ = run(write_stack, article_stack(), previous)
+        assert not [n for n in notices if "unassigns" in n or "deletes the attribute" in n]
+
+
+def test_garbage_in_the_last_outputs_is_ignored() -> None:
+    assert removal_warnings("SCIM", "not a list", {"x": 1}, [], []) == []
+    assert removal_warnings("SCIM", [1, None, "A"], None, ["B"], []) != []
