@@ -1,16 +1,74 @@
-"""Reading a text file the user named, turning every way it can fail into one InputError."""
+"""The one reader of files the user names: regular files only, read up to a cap, every failure one InputError.
+
+A FIFO would block forever, `/dev/zero` never ends and reports a size of 0, and a 50 MB "stack file" is not
+one: the reader refuses what is not a regular file before opening it, opens without blocking, and stops
+reading at the cap instead of trusting `st_size`.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from .errors import InputError
 
+MIB = 1024 * 1024
+_CHUNK = 64 * 1024
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
 
-def read_user_text(path: Path, shown: str, when_missing: str = "not found") -> str:
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_user_bytes(path: Path, shown: str, limit: int, when_missing: str = "not found") -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them; otherwise an InputError naming `shown`."""
     try:
-        return path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is not an error
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
         raise InputError(shown, "", when_missing) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(shown, "", f"cannot be read: {exc}") from None
+    except OSError as exc:
+        raise InputError(shown, "", f"cannot be read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(mode):
+        raise InputError(shown, "", f"is {_kind(mode)}; name a regular file")
+    try:
+        # O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it still does not hang.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise InputError(shown, "", f"cannot be read: {exc.strerror or exc}") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise InputError(shown, "", "is not a regular file; name a regular file")
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := handle.read(min(_CHUNK, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise InputError(shown, "", f"is larger than {limit // MIB} MiB; that is not a file this tool reads")
+    return b"".join(chunks)
+
+
+def decode_utf8(data: bytes, shown: str) -> str:
+    """UTF-8 text (a BOM from a Windows editor is fine); UTF-16 and other encodings get a clear error."""
+    if data.startswith(_UTF16_BOMS):
+        raise InputError(shown, "", "is saved as UTF-16; save it as UTF-8")
+    try:
+        return data.removeprefix(_UTF8_BOM).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(shown, f"line {line}", "is not UTF-8 text; save it as UTF-8") from None
+
+
+def read_user_text(path: Path, shown: str, when_missing: str = "not found", limit: int = MIB) -> str:
+    return decode_utf8(read_user_bytes(path, shown, limit, when_missing), shown)

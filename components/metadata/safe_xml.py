@@ -2,6 +2,7 @@
 
 The settings follow python3-saml's hardened parser: no DTD loading, no entity resolution, no network,
 no huge trees, and any DOCTYPE or entity declaration is refused outright rather than ignored.
+Files come through the one bounded reader (`components.user_files`): regular files of at most 1 MiB.
 """
 
 from __future__ import annotations
@@ -11,17 +12,13 @@ from pathlib import Path
 from lxml import etree
 
 from components.errors import InputError
+from components.user_files import read_user_bytes
 
 MAX_XML_BYTES = 1024 * 1024  # Gainsight's metadata is about 4 KB; anything near 1 MiB is not metadata.
 _BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_DTD_MARKERS = ("<!DOCTYPE", "<!ENTITY")
-
-
-def _declares_dtd(data: bytes) -> bool:
-    # Check the text as it will be decoded, so a UTF-16 file cannot hide its DOCTYPE from a byte search.
-    text = data.decode("utf-16", errors="replace") if data.startswith(_UTF16_BOMS) else data.decode("latin-1")
-    return any(marker in text for marker in _DTD_MARKERS)
+_HTML_STARTS = ("<!doctype html", "<html")
+_DTD_REFUSAL = "DTDs and entity declarations are not allowed in SAML metadata"
 
 
 def _hardened_parser() -> etree.XMLParser:
@@ -37,29 +34,38 @@ def _hardened_parser() -> etree.XMLParser:
     )
 
 
-def read_untrusted_xml(path: Path) -> etree._Element:
+def read_untrusted_xml(path: Path, shown: str | None = None) -> etree._Element:
     """Return the root element of the XML file at `path`, or raise InputError naming what is wrong."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_XML_BYTES:
-            raise InputError(path, "", f"is {size} bytes; metadata larger than {MAX_XML_BYTES} bytes is refused")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, "", f"cannot be read: {exc.strerror or exc}") from None
-    return parse_untrusted_xml(data, path)
+    return parse_untrusted_xml(read_user_bytes(path, shown or str(path), MAX_XML_BYTES), shown or path)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    text = data.decode("utf-16", errors="replace") if data.startswith(_UTF16_BOMS) else data.decode("latin-1")
+    return text.lstrip("\ufeff \t\r\n").lower().startswith(_HTML_STARTS)
 
 
 def parse_untrusted_xml(data: bytes, source: Path | str) -> etree._Element:
+    """Parse with no DTD loading, no entity resolution and no network, then refuse any DOCTYPE the document has.
+
+    The decision comes from the parsed document (its DOCTYPE), not from a scan of the bytes, so `<!DOCTYPE`
+    inside a comment or CDATA is just text. libxml2 never loads the DTD, resolves an entity or opens a URL
+    with these settings; its amplification limit stops entity bombs during the parse itself.
+    """
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     if not data.strip():
         raise InputError(source, "", "is empty; download metadata.xml again from Gainsight")
-    # Refuse before parsing: libxml2 would still read an internal DTD subset, and we never want one.
-    if _declares_dtd(data):
-        raise InputError(source, "<!DOCTYPE>", "DTDs and entity declarations are not allowed in SAML metadata")
+    if _looks_like_html(data):
+        raise InputError(
+            source, "", "is an HTML page (a saved web page?), not SAML metadata; download metadata.xml from Gainsight"
+        )
     try:
         root = etree.fromstring(data, parser=_hardened_parser())
     except etree.XMLSyntaxError as exc:
+        if "entit" in (exc.msg or "").lower():
+            raise InputError(
+                source, "<!DOCTYPE>", f"{_DTD_REFUSAL} (the parser stopped at line {exc.lineno or '?'}: {exc.msg})"
+            ) from None
         raise InputError(source, f"line {exc.lineno or '?'}", f"not well-formed XML: {exc.msg}") from None
     except ValueError as exc:  # e.g. a Unicode string with an encoding declaration
         raise InputError(source, "", f"not XML: {exc}") from None
@@ -67,5 +73,7 @@ def parse_untrusted_xml(data: bytes, source: Path | str) -> etree._Element:
         raise InputError(source, "", "holds no XML element")
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise InputError(source, "<!DOCTYPE>", "DTDs and entity declarations are not allowed in SAML metadata")
+        if (docinfo.root_name or "").lower() == "html":
+            raise InputError(source, "", "is an HTML page, not SAML metadata; download metadata.xml from Gainsight")
+        raise InputError(source, "<!DOCTYPE>", _DTD_REFUSAL)
     return root

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cryptography import x509
 from lxml import etree
 
 from components.errors import InputError
@@ -75,7 +76,7 @@ def _local_name(element: etree._Element) -> str:
 def read_sp_metadata(path: Path, display_name: str | None = None) -> SpMetadata:
     """Read and check Gainsight's metadata.xml; raise InputError naming the element at fault."""
     source = display_name or str(path)
-    root = read_untrusted_xml(path)
+    root = read_untrusted_xml(path, source)
     return _parse(root, source)
 
 
@@ -104,7 +105,13 @@ class _Reader:
         url = (element.get(attribute) or "").strip()
         if not url:
             raise self.fail(name, f"has no {attribute}")
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - parsing the port raises on a bad one
+        except ValueError as exc:
+            raise self.fail(name, f"{attribute} {url!r} is not a valid URL ({exc})") from None
+        if any(ch.isspace() or not ch.isprintable() for ch in url):
+            raise self.fail(name, f"{attribute} {url!r} holds spaces or control characters")
         if parts.scheme.lower() == "http":
             raise self.fail(name, f"{attribute} {url} uses plain http://; Okta must post assertions over https://")
         if parts.scheme.lower() != "https" or not parts.hostname:
@@ -135,8 +142,23 @@ def _entity(root: etree._Element, reader: _Reader) -> etree._Element:
     return entities[0]
 
 
+SAML2_PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol"
+
+
+def _supports_saml2(descriptor: etree._Element) -> bool:
+    return SAML2_PROTOCOL in (descriptor.get("protocolSupportEnumeration") or "").split()
+
+
 def _service_provider(entity: etree._Element, reader: _Reader) -> etree._Element:
-    descriptors = entity.findall(_md("SPSSODescriptor"))
+    every = entity.findall(_md("SPSSODescriptor"))
+    # An entity may describe a SAML 1.1 and a SAML 2.0 service provider side by side: Okta speaks 2.0.
+    descriptors = [descriptor for descriptor in every if _supports_saml2(descriptor)]
+    if every and not descriptors:
+        raise reader.fail(
+            "SPSSODescriptor",
+            f"does not list SAML 2.0 ({SAML2_PROTOCOL}) in protocolSupportEnumeration; Okta needs a SAML 2.0 "
+            "service provider",
+        )
     if not descriptors:
         if entity.find(_md("IDPSSODescriptor")) is not None:
             raise reader.fail(
@@ -146,7 +168,7 @@ def _service_provider(entity: etree._Element, reader: _Reader) -> etree._Element
             )
         raise reader.fail("EntityDescriptor", "has no SPSSODescriptor; this is not service-provider metadata")
     if len(descriptors) > 1:
-        raise reader.fail("SPSSODescriptor", f"appears {len(descriptors)} times; expected one")
+        raise reader.fail("SPSSODescriptor", f"{len(descriptors)} of them support SAML 2.0; expected one")
     return descriptors[0]
 
 
@@ -215,8 +237,11 @@ def _clean_certificate(text: str, reader: _Reader) -> str:
         der = base64.b64decode(compact, validate=True)
     except (binascii.Error, ValueError):
         raise reader.fail("X509Certificate", "is not base64; the certificate is damaged") from None
-    if not der.startswith(b"\x30"):  # every DER certificate is an ASN.1 SEQUENCE
-        raise reader.fail("X509Certificate", "does not hold a DER-encoded X.509 certificate")
+    try:
+        x509.load_der_x509_certificate(der)
+    except ValueError:
+        # Truncated or altered: Okta would store it as the single-logout certificate and reject every request.
+        raise reader.fail("X509Certificate", "is not a valid X.509 certificate; it is damaged or truncated") from None
     return compact
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -122,10 +123,11 @@ def test_hardened_parser_itself_neither_fetches_nor_expands(loopback_server, tmp
         (mb.document()[:400].encode(), "line", "not well-formed"),
         (
             b"<!doctype html><html><head><title>Sign in</title></head><body><form></form></body></html>",
-            "line",
-            "not well-formed",
+            "",
+            "is an HTML page",
         ),
-        (b"<html><body><p>Please sign in</p></body></html>", "<html>", "not SAML 2.0 metadata"),
+        (b"\n  <html><body><p>Please sign in</p></body></html>", "", "is an HTML page"),
+        (b"<!DOCTYPE html>\n<html><body><br></body></html>", "", "is an HTML page"),
         (b"not xml at all", "line", "not well-formed"),
     ],
 )
@@ -200,7 +202,14 @@ def test_broken_acs_attributes(tmp_path: Path, services: str, fragment: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("certificate", "fragment"), [("", "is empty"), ("not*base64!", "not base64"), ("aGVsbG8=", "DER")]
+    ("certificate", "fragment"),
+    [
+        ("", "is empty"),
+        ("not*base64!", "not base64"),
+        ("aGVsbG8=", "not a valid X.509 certificate"),
+        (mb.SIGNING_CERT[:-60], "not a valid X.509 certificate"),  # truncated, still base64
+        (mb.SIGNING_CERT[:400], "not a valid X.509 certificate"),
+    ],
 )
 def test_damaged_certificates(tmp_path: Path, certificate: str, fragment: str) -> None:
     keys = mb.key_descriptor("signing", certificate)
@@ -212,13 +221,13 @@ def test_damaged_certificates(tmp_path: Path, certificate: str, fragment: str) -
 def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
     padding = "<!--" + "x" * safe_xml.MAX_XML_BYTES + "-->"
     error = refusal(tmp_path, mb.document() + padding)
-    assert "refused" in error.message
+    assert "larger than 1 MiB" in error.message
 
 
 def test_unreadable_path(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_sp_metadata(tmp_path)  # a directory
-    assert "cannot be read" in caught.value.message
+    assert "is a directory" in caught.value.message
 
 
 def test_plain_http_single_logout_is_refused(tmp_path: Path) -> None:
@@ -227,3 +236,67 @@ def test_plain_http_single_logout_is_refused(tmp_path: Path) -> None:
     )
     assert error.location == "<SingleLogoutService>"
     assert "http://" in error.message
+
+
+@pytest.mark.parametrize(
+    ("location", "element"),
+    [
+        ("https://[::1/acs", "AssertionConsumerService"),
+        ("https://gainsight\uff03.example/acs", "AssertionConsumerService"),
+        ("https://secured.example:99999/acs", "AssertionConsumerService"),
+        ("https://secured.example/a cs", "AssertionConsumerService"),
+    ],
+)
+def test_unparseable_acs_locations_are_refused_not_a_traceback(tmp_path: Path, location: str, element: str) -> None:
+    error = refusal(tmp_path, mb.document(mb.entity(mb.sp_descriptor(services=mb.acs(location=location)))))
+    assert error.location == f"<{element}>"
+
+
+def test_unparseable_single_logout_location(tmp_path: Path) -> None:
+    logout = mb.slo("https://[::1/logout", mb.POST)
+    error = refusal(tmp_path, mb.document(mb.entity(mb.sp_descriptor(logout=logout))))
+    assert error.location == "<SingleLogoutService>" and "not a valid URL" in error.message
+
+
+@pytest.mark.parametrize("wrapper", ["<!-- an old export had <!DOCTYPE x> here -->", "<!-- <!ENTITY a 'b'> -->"])
+def test_doctype_text_inside_a_comment_is_not_a_dtd(tmp_path: Path, wrapper: str) -> None:
+    path = mb.write(tmp_path, '<?xml version="1.0"?>\n' + wrapper + mb.entity())
+    assert read_sp_metadata(path).entity_id == mb.ENTITY_ID
+
+
+def test_doctype_text_inside_cdata_is_not_a_dtd(tmp_path: Path) -> None:
+    organization = (
+        '<Organization><OrganizationName xml:lang="en"><![CDATA[<!DOCTYPE x>]]></OrganizationName>'
+        '<OrganizationDisplayName xml:lang="en">x</OrganizationDisplayName>'
+        '<OrganizationURL xml:lang="en">https://x.example</OrganizationURL></Organization>'
+    )
+    text = mb.entity().replace("</EntityDescriptor>", organization + "</EntityDescriptor>")
+    assert read_sp_metadata(mb.write(tmp_path, text)).entity_id == mb.ENTITY_ID
+
+
+def test_saml11_and_saml20_descriptors_side_by_side_pick_saml20(tmp_path: Path) -> None:
+    saml11 = mb.sp_descriptor(services=mb.acs("https://old.example/saml11")).replace(
+        "urn:oasis:names:tc:SAML:2.0:protocol", "urn:oasis:names:tc:SAML:1.1:protocol"
+    )
+    metadata = read_sp_metadata(mb.write(tmp_path, mb.document(mb.entity(saml11 + mb.sp_descriptor()))))
+    assert metadata.default_acs_url == mb.ACS
+
+
+def test_a_descriptor_without_saml20_is_refused(tmp_path: Path) -> None:
+    saml11 = mb.sp_descriptor().replace("urn:oasis:names:tc:SAML:2.0:protocol", "urn:oasis:names:tc:SAML:1.1:protocol")
+    error = refusal(tmp_path, mb.document(mb.entity(saml11)))
+    assert error.location == "<SPSSODescriptor>" and "SAML 2.0" in error.message
+
+
+def test_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "metadata.xml"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError) as caught:
+        read_sp_metadata(fifo)
+    assert "named pipe" in caught.value.message
+
+
+def test_dev_zero_is_refused_without_reading_it() -> None:
+    with pytest.raises(InputError) as caught:
+        read_sp_metadata(Path("/dev/zero"))
+    assert "is a device" in caught.value.message
