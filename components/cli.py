@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from components.inputs.project import PROJECT_ROOT, load_inputs
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_inputs import StackInputs
 from components.metadata.sp_metadata import read_sp_metadata
 
 from .errors import InputError
-from .program import PROJECT_ROOT, load_inputs
 
 
 class _Parser(argparse.ArgumentParser):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import pulumi
 from pulumi.runtime import config as runtime_config
 
 from components.documents.templates import render_runbook
-from components.inputs.stack_inputs import StackInputs, load_stack_inputs
+from components.inputs.project import load_inputs
+from components.inputs.stack_inputs import StackInputs
 from components.resources.assignments import explicit_false_warning
 from components.resources.gainsight_okta import GainsightOkta
 from components.resources.groups import look_up_existing_groups
@@ -28,7 +27,6 @@ from components.resources.scim_removals import (
 
 from .errors import InputError
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 COMPONENT_NAME = "gainsight"
 
 
@@ -39,8 +37,9 @@ def runtime_config_map() -> dict[str, str]:
     return values
 
 
-def load_inputs(config: Mapping[str, str], source: str) -> StackInputs:
-    return load_stack_inputs(config, source, PROJECT_ROOT)
+def runtime_secret_keys() -> tuple[str, ...]:
+    """The config keys the engine marked secret (PULUMI_CONFIG_SECRET_KEYS, or set_all_config's list)."""
+    return tuple(sorted(set(runtime_config.get_config_secret_keys_env()) | set(runtime_config._SECRET_KEYS.get())))
 
 
 def declare(inputs: StackInputs) -> GainsightOkta:
@@ -99,7 +98,7 @@ def _runbook_output(
 def run(source: str | None = None) -> GainsightOkta:
     """Validate everything, then declare. `source` names the stack file in error messages."""
     stack_file = source or f"Pulumi.{pulumi.get_stack()}.yaml"
-    inputs = load_inputs(runtime_config_map(), stack_file)
+    inputs = load_inputs(runtime_config_map(), stack_file, runtime_secret_keys())
     return declare(inputs)
 
 

@@ -109,7 +109,7 @@ def test_bad_config_value_is_one_error_line_and_nothing_on_stdout(write_stack, c
 def test_bad_metadata_in_a_stack_names_the_metadata_file(write_stack, tmp_path: Path) -> None:
     metadata = mb.write(tmp_path, "<html><body>Sign in</body></html>", "saved-login-page.xml")
     path = write_stack({"gainsight-okta:metadataFile": str(metadata)})
-    assert_one_error_line(cli("plan", "--stack", "x", "--config", str(path)), "saved-login-page.xml", "<html>")
+    assert_one_error_line(cli("plan", "--stack", "x", "--config", str(path)), "saved-login-page.xml", "HTML page")
 
 
 def test_missing_stack_file() -> None:

@@ -10,7 +10,7 @@ from pydantic import AfterValidator, Field, StrictStr
 from components.errors import InputError
 
 from .gainsight_schema import KNOWN_FIELDS, LICENSE_TYPE, LICENSE_TYPES, OKTA_BASE_ATTRIBUTES, folded, near_miss
-from .model_base import SettingsModel, StrictBool
+from .model_base import SettingsModel, StrictBool, Text
 
 _VARIABLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,99}$")
 _TYPES = ("boolean", "string", "array")
@@ -32,14 +32,14 @@ def _expression(value: str) -> str:
 
 
 class AttributeSettings(SettingsModel):
-    name: StrictStr
-    title: StrictStr | None = None
-    description: StrictStr | None = None
+    name: Text
+    title: Text | None = None
+    description: Text | None = None
     type: Annotated[StrictStr, AfterValidator(_attribute_type)]
-    enum: list[StrictStr] | None = Field(default=None)
+    enum: list[Text] | None = Field(default=None)
     scope: Literal["group", "personal"] = "group"
     union: StrictBool = False
-    source: Annotated[StrictStr, AfterValidator(_expression)] | None = None
+    source: Annotated[Text, AfterValidator(_expression)] | None = None
 
     @property
     def display_title(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Annotated, Any
 
@@ -10,7 +11,7 @@ from pydantic import AfterValidator, Field, StrictStr
 from components.errors import InputError
 
 from .attributes import AttributeSettings
-from .model_base import SettingsModel, StrictBool
+from .model_base import SettingsModel, StrictBool, Text
 
 _OKTA_GROUP_ID = re.compile(r"^00g[0-9A-Za-z]{10,30}$")
 
@@ -28,6 +29,8 @@ def okta_priority(position: int) -> int:
 def _group_name(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    if value != value.strip():
+        raise ValueError(f"{value!r} must not start or end with spaces")
     if "::" in value:
         raise ValueError("must not contain '::' (it would break the resource's Pulumi URN)")
     if len(value) > 255:
@@ -42,14 +45,14 @@ def _group_id(value: str) -> str:
 
 
 class GroupSettings(SettingsModel):
-    name: Annotated[StrictStr, AfterValidator(_group_name)]
-    description: StrictStr | None = None
+    name: Annotated[Text, AfterValidator(_group_name)]
+    description: Text | None = None
     existing: StrictBool = False
     id: Annotated[StrictStr, AfterValidator(_group_id)] | None = None
     profile: dict[StrictStr, Any] = Field(default_factory=dict)
     sso: StrictBool = True
     # The name this group had before a rename: the created Okta group is renamed in place, keeping its members.
-    previous_name: Annotated[StrictStr, AfterValidator(_group_name)] | None = None
+    previous_name: Annotated[Text, AfterValidator(_group_name)] | None = None
 
     @property
     def is_existing(self) -> bool:
@@ -57,18 +60,27 @@ class GroupSettings(SettingsModel):
         return self.existing or self.id is not None
 
 
+def shown(value: Any) -> str:
+    """A value for an error message; an encrypted (`secure:`) value is never echoed."""
+    if isinstance(value, dict) and "secure" in value:
+        return "[secret]"
+    if isinstance(value, (dict, list)):
+        return "[secret]" if "secure" in json.dumps(value) else json.dumps(value)[:80]
+    return repr(value)[:80]
+
+
 def _value_error(attribute: AttributeSettings, value: Any) -> str | None:
     if attribute.type == "boolean":
-        return None if isinstance(value, bool) else f"must be true or false, not {value!r}"
+        return None if isinstance(value, bool) else f"must be true or false, not {shown(value)}"
     if attribute.type == "string":
         if not isinstance(value, str):
-            return f"must be a string, not {value!r}"
+            return f"must be a string, not {shown(value)}"
         if attribute.enum is not None and value not in attribute.enum:
             return f"{value!r} is not one of its values: {', '.join(attribute.enum)}"
         return None
     # array: a Multi-Picklist takes a list of its values
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        return f"is a Multi-Picklist and takes a list of values, not {value!r}"
+        return f"is a Multi-Picklist and takes a list of values, not {shown(value)}"
     wrong = [item for item in value if attribute.enum is not None and item not in attribute.enum]
     if wrong:
         return f"{wrong[0]!r} is not one of its values: {', '.join(attribute.enum or ())}"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StrictStr
 from pydantic.alias_generators import to_camel
 
 
@@ -19,6 +20,24 @@ def _strict_bool(value: Any) -> Any:
 
 
 StrictBool = Annotated[bool, BeforeValidator(_strict_bool)]
+
+
+def control_character(value: str) -> str | None:
+    """The first control character in `value` (newline, tab, NUL...), described, or None."""
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+            return f"U+{ord(ch):04X}" + {"\n": " (newline)", "\t": " (tab)", "\r": " (carriage return)"}.get(ch, "")
+    return None
+
+
+def _no_control_characters(value: str) -> str:
+    if (found := control_character(value)) is not None:
+        # They break the runbook's Markdown tables and Okta's own forms; no Okta name or label needs one.
+        raise ValueError(f"must not contain control characters; found {found}")
+    return value
+
+
+Text = Annotated[StrictStr, AfterValidator(_no_control_characters)]
 
 
 class SettingsModel(BaseModel):

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .attributes import AttributeSettings
 from .groups import GroupSettings
-from .model_base import SettingsModel, StrictBool
+from .model_base import SettingsModel, StrictBool, Text
 
 NAMESPACE = "gainsight-okta"
 
@@ -27,13 +28,29 @@ _OKTA_DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 _OKTA_ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
 
 
+_HOST_NAME = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
+
+
 def _tenant_url(value: str) -> str:
-    parts = urlsplit(value.strip())
+    example = "an https:// origin such as https://acme.gainsightcloud.com"
+    text = value.strip()
+    if any(ch.isspace() or not ch.isprintable() for ch in text):
+        raise ValueError(f"{value!r} must be {example}, with no spaces")
+    try:
+        parts = urlsplit(text)
+        port = parts.port  # raises on a port that is not a number from 0 to 65535
+    except ValueError:
+        raise ValueError(f"{value!r} must be {example}; its port is not a number from 1 to 65535") from None
     if parts.scheme != "https" or not parts.hostname:
-        raise ValueError(f"{value!r} must be an https:// origin such as https://acme.gainsightcloud.com")
+        raise ValueError(f"{value!r} must be {example}")
     if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username or parts.password:
         raise ValueError(f"{value!r} must be the tenant origin only, with no path, query or credentials")
-    return f"https://{parts.netloc.lower()}"
+    # Only a plain host name: percent-encoding, `;`, backticks or `|` would also break the runbook's tables.
+    if not _HOST_NAME.match(parts.hostname):
+        raise ValueError(f"{value!r} must be {example}; {parts.hostname!r} is not a plain host name")
+    if port == 0:
+        raise ValueError(f"{value!r} must be {example}; its port is not a number from 1 to 65535")
+    return f"https://{parts.hostname}" + (f":{port}" if port not in (None, 443) else "")
 
 
 def _name_id_format(value: str) -> str:
@@ -78,6 +95,15 @@ def _no_blank(value: str) -> str:
     return value
 
 
+def _file_path(value: str) -> str:
+    # Spaces inside are fine (`metadata (1).xml` is what browsers save); at either end they are a typo.
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if value != value.strip():
+        raise ValueError(f"{value!r} must not start or end with spaces")
+    return value
+
+
 def _label(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
@@ -86,21 +112,21 @@ def _label(value: str) -> str:
     return value.strip()
 
 
-Label = Annotated[str, AfterValidator(_label)]
+Label = Annotated[Text, AfterValidator(_label)]
 OktaAppId = Annotated[str, AfterValidator(_okta_app_id)]
 
 
 # Okta's app username: what Okta sends Gainsight as the SCIM `userName` (the SCIM app) and what the app
 # user is known by (the SSO app). Declared, so the provider's `${source.login}` default never applies.
 DEFAULT_APP_USERNAME = "${source.email}"
-AppUsernameTemplate = Annotated[str, AfterValidator(_app_username_template)]
+AppUsernameTemplate = Annotated[Text, AfterValidator(_app_username_template)]
 
 
 class SamlAppSettings(SettingsModel):
     label: Label = "Gainsight"
     name_id_format: Annotated[str, AfterValidator(_name_id_format)] | None = None
     # The SAML NameID value (Okta's "Name ID template"), sent at sign-in by both apps. Not the app username.
-    user_name_template: Annotated[str, AfterValidator(_okta_template)] = "${user.email}"
+    user_name_template: Annotated[Text, AfterValidator(_okta_template)] = "${user.email}"
     app_username_template: AppUsernameTemplate = DEFAULT_APP_USERNAME
     import_id: OktaAppId | None = None
 
@@ -115,14 +141,27 @@ class ScimAppSettings(SettingsModel):
 class Settings(SettingsModel):
     """Everything under `gainsight-okta:` in Pulumi.<stack>.yaml."""
 
-    tenant_url: Annotated[str, AfterValidator(_tenant_url)]
-    metadata_file: Annotated[str, AfterValidator(_no_blank)]
-    oauth_client_id: Annotated[str, AfterValidator(_no_blank)]
+    tenant_url: Annotated[Text, AfterValidator(_tenant_url)]
+    metadata_file: Annotated[Text, AfterValidator(_file_path)]
+    # Issued by the Gainsight OAuth application, whose callback needs the SCIM app's Okta name, which exists
+    # only after the first `pulumi up`: so it is needed only once provisioning is switched on.
+    oauth_client_id: Annotated[Text, AfterValidator(_no_blank)] | None = None
     protect: StrictBool = False
     saml_app: SamlAppSettings = Field(default_factory=SamlAppSettings)
     scim_app: ScimAppSettings = Field(default_factory=ScimAppSettings)
     attributes: list[AttributeSettings] = Field(default_factory=list)
     groups: list[GroupSettings] = Field(default_factory=list)  # in priority order: the first wins (Okta priority 1)
+
+    @model_validator(mode="after")
+    def _client_id_once_provisioning_is_on(self) -> Settings:
+        if self.scim_app.provisioning_enabled and self.oauth_client_id is None:
+            raise PydanticCustomError(
+                "client_id_needed",
+                "is required once scimApp.provisioningEnabled is true: the Client ID of the Gainsight OAuth "
+                "application (the runbook's step 1 creates it)",
+                {"at": "oauthClientId"},
+            )
+        return self
 
     def metadata_path(self, project_root: Path) -> Path:
         path = Path(self.metadata_file).expanduser()

@@ -19,6 +19,7 @@ from components.errors import InputError
 from components.metadata.sp_metadata import SpMetadata, read_sp_metadata
 
 from .attributes import AttributeSettings, check_attributes
+from .config_keys import check_config_keys
 from .groups import GroupSettings, check_groups
 from .settings import NAME_ID_FORMATS, NAMESPACE, OktaSettings, Settings
 
@@ -48,12 +49,19 @@ class StackInputs:
 
 
 def _decode(name: str, value: str) -> Any:
-    # Pulumi passes objects and lists as JSON text; scalars stay text for pydantic to check.
-    if name in _OBJECT_KEYS and isinstance(value, str):
+    """Pulumi passes objects and lists as JSON text and scalars as text: undo the first, keep the second.
+
+    A scalar setting whose text is a JSON list or object came from a YAML list or mapping (`oauthClientId: [a]`):
+    decoded, pydantic refuses it as "not text" instead of taking `["a"]` for a client id.
+    """
+    if not isinstance(value, str):
+        return value
+    if name in _OBJECT_KEYS or value.lstrip().startswith(("[", "{")):
         try:
-            return json.loads(value)
-        except json.JSONDecodeError:
+            decoded = json.loads(value)
+        except (json.JSONDecodeError, RecursionError):
             return value
+        return decoded if name in _OBJECT_KEYS or isinstance(decoded, (list, dict)) else value
     return value
 
 
@@ -84,8 +92,41 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
     return model
 
 
+_SCALAR_KINDS = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+}
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "empty"
+    return "text"
+
+
 def _message(error: Any, loc: tuple[int | str, ...]) -> str:
+    """One plain sentence for a pydantic error: never its internals ("or instance of SamlAppSettings")."""
     kind = error["type"]
+    given = _kind_of(error.get("input"))
+    if kind == "string_type":
+        return f"must be text, not {given}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"must be a mapping of settings ({', '.join(_known_keys(_model_at((*loc, '?'))))}), not {given}"
+    if kind == "list_type":
+        return f"must be a list, not {given}"
+    if kind in _SCALAR_KINDS:
+        return f"must be {_SCALAR_KINDS[kind]}, not {given}"
     if kind == "missing":
         hint = _MISSING_HINTS.get(str(loc[-1]), "")
         return f"is required{': ' + hint if hint else ''}"
@@ -98,7 +139,16 @@ def _message(error: Any, loc: tuple[int | str, ...]) -> str:
     return message.removeprefix("Value error, ")
 
 
-def parse_settings(config: Mapping[str, str], source: str) -> tuple[Settings, OktaSettings]:
+def _error_location(error: Any) -> tuple[int | str, ...]:
+    loc = tuple(error["loc"])
+    at = (error.get("ctx") or {}).get("at")
+    return (*loc, at) if at else loc
+
+
+def parse_settings(
+    config: Mapping[str, str], source: str, secret_keys: tuple[str, ...] = ()
+) -> tuple[Settings, OktaSettings]:
+    check_config_keys(config, secret_keys, source)
     ours = {
         key.partition(":")[2]: _decode(key.partition(":")[2], value)
         for key, value in config.items()
@@ -108,7 +158,7 @@ def parse_settings(config: Mapping[str, str], source: str) -> tuple[Settings, Ok
         settings = Settings.model_validate(ours)
     except ValidationError as exc:
         first = exc.errors()[0]
-        loc = tuple(first["loc"])
+        loc = _error_location(first)
         raise InputError(source, _location(loc), _message(first, loc)) from None
     # The provider itself falls back to these variables, so the runbook must too.
     okta_raw = {
@@ -139,10 +189,12 @@ def _choose_name_id_format(settings: Settings, metadata: SpMetadata, source: str
     return wanted
 
 
-def load_stack_inputs(config: Mapping[str, str], source: str, project_root: Path) -> StackInputs:
-    settings, okta = parse_settings(config, source)
+def load_stack_inputs(
+    config: Mapping[str, str], source: str, project_root: Path, secret_keys: tuple[str, ...] = ()
+) -> StackInputs:
+    settings, okta = parse_settings(config, source, secret_keys)
     path = settings.metadata_path(project_root)
-    if not path.is_file():
+    if not path.exists():
         raise InputError(source, f"{NAMESPACE}:metadataFile", f"{settings.metadata_file} not found (looked at {path})")
     metadata = read_sp_metadata(path, display_name=settings.metadata_file)
     name_id_format = _choose_name_id_format(settings, metadata, source)

@@ -15,6 +15,7 @@ from pulumi.runtime.mocks import Mocks
 from pulumi.runtime.stack import run_in_stack
 
 from components import program
+from components.inputs.project import load_inputs
 from components.inputs.stack_file import StackFile
 from components.inputs.stack_inputs import StackInputs
 
@@ -81,7 +82,11 @@ def _collecting_logger() -> tuple[logging.Logger, _NoticeCollector]:
 
 
 def run_under_mocks(
-    stack: str, config: dict[str, str], declare: Callable[[], object], mocks: Mocks | None = None
+    stack: str,
+    config: dict[str, str],
+    declare: Callable[[], object],
+    mocks: Mocks | None = None,
+    secret_keys: tuple[str, ...] = (),
 ) -> tuple[Recording, list[str]]:
     """Run `declare` as a Pulumi program in process, Pulumi's mocks standing in for the engine and Okta."""
     monitor = RecordingMonitor(mocks or OfflineMocks())
@@ -110,7 +115,7 @@ def run_under_mocks(
             organization=ORGANIZATION,
         )
         runtime_settings.ROOT.set(None)  # run_in_stack makes the root stack, as the real host does
-        pulumi.runtime.set_all_config(dict(config), [])
+        pulumi.runtime.set_all_config(dict(config), list(secret_keys))
         loop.run_until_complete(run_in_stack(declare))
     finally:
         runtime_settings.ROOT.set(None)
@@ -124,6 +129,8 @@ def run_under_mocks(
 
 def run_offline(stack: str, stack_file: StackFile, source: str, mocks: Mocks | None = None) -> Plan:
     """Validate first (nothing is declared on bad input), then run the very program `pulumi up` runs."""
-    inputs = program.load_inputs(stack_file.config, source)
-    recording, notices = run_under_mocks(stack, stack_file.config, lambda: program.run(source), mocks)
+    inputs = load_inputs(stack_file.config, source, stack_file.secret_keys)
+    recording, notices = run_under_mocks(
+        stack, stack_file.config, lambda: program.run(source), mocks, stack_file.secret_keys
+    )
     return Plan(project=PROJECT, stack=stack, recording=recording, inputs=inputs, notices=notices)

@@ -71,7 +71,7 @@ def test_license_type_may_offer_fewer_values(write_stack) -> None:
         ({"name": "Tier", "type": "string", "enum": []}, "enum", "at least one value"),
         ({"name": "Tier", "type": "string", "enum": ["A", "A"]}, "enum", "twice"),
         ({"name": "Tier", "type": "string", "enum": ["A", " "]}, "enum", "empty value"),
-        ({"name": "Tier", "type": "string", "enum": "A"}, "enum", "valid list"),
+        ({"name": "Tier", "type": "string", "enum": "A"}, "enum", "must be a list, not text"),
         ({"name": "Tags", "type": "array"}, "enum", "Multi-Picklist and needs its values"),
         ({"name": "Tier", "type": "string", "union": True}, "union", "only an array"),
         (

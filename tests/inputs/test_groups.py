@@ -55,7 +55,7 @@ def test_existing_groups_by_name_or_id(write_stack) -> None:
             "only a group this stack creates",
         ),
         ([{"name": "A", "sso": "no"}], "groups[0].sso", "true or false"),
-        ([{"name": "A", "profile": ["LicenseType"]}], "groups[0].profile", "valid dictionary"),
+        ([{"name": "A", "profile": ["LicenseType"]}], "groups[0].profile", "must be a mapping"),
         ([{"name": "A", "profile": {"Tier": "x"}}], "groups[0].profile.Tier", "not a declared attribute"),
         ([{"name": "A", "profile": {"Region": "EU"}}], "groups[0].profile.Region", "personal attribute"),
         ([{"name": "A", "profile": {"IsSuperAdmin": "true"}}], "groups[0].profile.IsSuperAdmin", "true or false"),

@@ -67,11 +67,22 @@ def test_unknown_name_id_format(write_stack) -> None:
     assert "emailAddress" in error.message
 
 
-@pytest.mark.parametrize("key", ["tenantUrl", "metadataFile", "oauthClientId"])
+@pytest.mark.parametrize("key", ["tenantUrl", "metadataFile"])
 def test_required_keys(write_stack, key: str) -> None:
     error = error_for(write_stack, {f"gainsight-okta:{key}": None})
     assert error.location == f"gainsight-okta:{key}"
     assert "is required" in error.message
+
+
+def test_client_id_is_required_only_once_provisioning_is_on(write_stack) -> None:
+    """The Gainsight OAuth app that issues it needs the SCIM app's Okta name, known only after the first up."""
+    before = write_stack({"gainsight-okta:oauthClientId": None})
+    assert load_stack_inputs(read_stack_file(before).config, before.name, ROOT).settings.oauth_client_id is None
+    error = error_for(
+        write_stack, {"gainsight-okta:oauthClientId": None, "gainsight-okta:scimApp": {"provisioningEnabled": True}}
+    )
+    assert error.location == "gainsight-okta:oauthClientId"
+    assert "is required once scimApp.provisioningEnabled is true" in error.message
 
 
 @pytest.mark.parametrize(
@@ -141,7 +152,11 @@ def test_provisioning_enabled_is_a_strict_boolean(write_stack) -> None:
         ({"gainsight-okta:tenantURL": "x"}, "gainsight-okta:tenantURL", "did you mean 'tenantUrl'"),
         ({"gainsight-okta:samlApp": {"lable": "x"}}, "gainsight-okta:samlApp.lable", "did you mean 'label'"),
         ({"gainsight-okta:scimApp": {"provisioning": True}}, "gainsight-okta:scimApp.provisioning", "did you mean"),
-        ({"gainsight-okta:samlApp": "Gainsight"}, "gainsight-okta:samlApp", "valid dictionary"),
+        (
+            {"gainsight-okta:samlApp": "Gainsight"},
+            "gainsight-okta:samlApp",
+            "must be a mapping of settings (label, nameIdFormat",
+        ),
         ({"gainsight-okta:samlApp": {"label": ""}}, "gainsight-okta:samlApp.label", "must not be empty"),
         ({"gainsight-okta:samlApp": {"label": "x" * 101}}, "gainsight-okta:samlApp.label", "at most 100"),
         (
