@@ -12,11 +12,17 @@ $(VENV)/.runtime: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+# A .pth file puts the project root on the virtualenv's path: `venv/bin/python -m components` works from any
+# directory, and `pulumi` finds the same code.
+$(VENV)/.project-path: $(VENV)/.runtime
+	$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "gainsight-okta.pth").write_text("$(CURDIR)\n")'
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.project-path requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-venv: $(VENV)/.runtime
+venv: $(VENV)/.project-path
 
 # The policy pack runs in a virtualenv of its own (policy/PulumiPolicy.yaml), as Pulumi expects.
 policy-venv: policy/venv/.installed
@@ -26,10 +32,10 @@ policy/venv/.installed: policy/requirements.txt
 	policy/venv/bin/python -m pip install --quiet -r policy/requirements.txt
 	touch $@
 
-plan: $(VENV)/.runtime
+plan: $(VENV)/.project-path
 	$(PY) -m components plan --stack $(STACK)
 
-validate: $(VENV)/.runtime
+validate: $(VENV)/.project-path
 	$(PY) -m components validate --stack $(STACK)
 
 # ruff, then the import-linter contract (pyproject.toml) that keeps imports flowing one way between packages.

@@ -8,3 +8,5 @@ in pyproject.toml keeps it so):
     resources/      StackInputs -> Okta resources inputs/    stack file -> validated StackInputs
     metadata/       metadata.xml -> SpMetadata    errors, user_files: the ground every layer stands on
 """
+
+__version__ = "0.5.0"

@@ -1,20 +1,26 @@
-"""`python -m components`: metadata, validate, plan, explain, runbook, plan-diff, drift-report, drift-status."""
+"""`python -m components`: the offline commands of gainsight-okta. `COMMAND --help` describes each one."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from components import __version__
 from components.inputs.project import PROJECT_ROOT, load_inputs
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_inputs import StackInputs
 from components.metadata.sp_metadata import read_sp_metadata
 
 from .errors import InputError
+
+PROG = "python -m components"
+_WARNINGS: list[str] = []  # said after a command succeeds; a failing one says only its one error line
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,14 +30,25 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _stack_file_path(args: argparse.Namespace) -> Path:
-    return Path(args.config) if args.config else PROJECT_ROOT / f"Pulumi.{args.stack}.yaml"
+    if args.config is not None:
+        if not args.config.strip():
+            raise InputError("--config", "", "is empty; name a stack file, or leave --config out")
+        path = Path(args.config)
+        if path.name.startswith("Pulumi.") and path.name.endswith(".yaml") and path.name[7:-5] != args.stack:
+            _WARNINGS.append(
+                f"warning: --config {args.config} is named for stack {path.name[7:-5]!r}, but --stack says "
+                f"{args.stack!r}: names and URNs use {args.stack!r}"
+            )
+        return path
+    return PROJECT_ROOT / f"Pulumi.{args.stack}.yaml"
 
 
 def _stack_inputs(args: argparse.Namespace) -> tuple[str, StackInputs]:
     """The stack file named by --stack/--config, validated: (how to name it in messages, its inputs)."""
     path = _stack_file_path(args)
     shown = _display(path)
-    return shown, load_inputs(read_stack_file(path, shown).config, shown)
+    stack_file = read_stack_file(path, shown)
+    return shown, load_inputs(stack_file.config, shown, stack_file.secret_keys)
 
 
 def _display(path: Path) -> str:
@@ -46,8 +63,7 @@ def _metadata(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(metadata.to_json(), indent=2))
         return 0
-    document = metadata.to_json()
-    for key, value in document.items():
+    for key, value in metadata.to_json().items():
         if isinstance(value, list):
             print(f"{key}:")
             for item in value:
@@ -97,7 +113,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _runbook(args: argparse.Namespace) -> int:
-    from components.documents.stack_outputs import read_stack_outputs
+    from components.documents.pulumi_json import read_stack_outputs
     from components.documents.templates import render_runbook
 
     _, inputs = _stack_inputs(args)
@@ -107,8 +123,8 @@ def _runbook(args: argparse.Namespace) -> int:
 
 
 def _plan_diff(args: argparse.Namespace) -> int:
-    from components.documents.json_documents import read_plan
     from components.documents.plan_diff import diff_plans, render_plan_diff
+    from components.documents.pulumi_json import read_plan
 
     base = read_plan(Path(args.base), args.base)
     head = read_plan(Path(args.head), args.head)
@@ -118,75 +134,135 @@ def _plan_diff(args: argparse.Namespace) -> int:
 
 def _drift_report(args: argparse.Namespace) -> int:
     from components.documents.drift_report import render_drift_report
-    from components.documents.json_documents import read_json_object
+    from components.documents.pulumi_json import read_digest
 
-    digest = read_json_object(Path(args.file), args.file, "the output of `pulumi preview --json` or `refresh --json`")
-    sys.stdout.write(render_drift_report(digest, args.stack))
+    sys.stdout.write(render_drift_report(read_digest(Path(args.file), args.file), args.stack))
     return 0
 
 
 def _drift_status(args: argparse.Namespace) -> int:
     from components.documents.drift_report import drift_status
-    from components.documents.json_documents import read_json_object
+    from components.documents.pulumi_json import read_digest
 
-    digest = None
-    if Path(args.file).is_file() and Path(args.file).stat().st_size > 0:
-        try:
-            digest = read_json_object(Path(args.file), args.file, "refresh JSON")
-        except InputError:
-            digest = None  # a failed run may leave half a document: then only the exit code speaks
+    try:
+        digest = read_digest(Path(args.file), args.file)
+    except InputError:
+        digest = None  # absent, empty, half-written or not a digest: then only a drift exit code speaks
     print(drift_status(args.exit_code, digest))
     return 0
 
 
+@dataclass(frozen=True)
+class Command:
+    name: str
+    handler: Callable[[argparse.Namespace], int]
+    summary: str
+    example: str
+    stack: bool = False  # takes --stack and --config
+
+
+COMMANDS = (
+    Command("metadata", _metadata, "read and check Gainsight's SP metadata.xml", "metadata metadata/dev.xml --json"),
+    Command("validate", _validate, "check a stack's settings and the metadata they name", "validate --stack dev", True),
+    Command(
+        "plan",
+        _plan,
+        "run the Pulumi program offline under Pulumi's mocks and print what it declares",
+        "plan --stack dev --json > plan.json",
+        True,
+    ),
+    Command(
+        "explain",
+        _explain,
+        "which Gainsight values a user in the given groups receives",
+        'explain --stack dev --groups "Customer Success,Gainsight Viewers (dev)"',
+        True,
+    ),
+    Command(
+        "runbook",
+        _runbook,
+        "the manual SCIM steps and Gainsight hand-offs for a stack, as Markdown",
+        "runbook --stack dev --outputs outputs.json > runbook.md",
+        True,
+    ),
+    Command(
+        "plan-diff", _plan_diff, "compare two `plan --json` documents, as Markdown", "plan-diff base.json head.json"
+    ),
+    Command(
+        "drift-report",
+        _drift_report,
+        "render `pulumi preview --json` or `pulumi refresh --preview-only --json` output as Markdown",
+        "drift-report refresh.json --stack prod",
+    ),
+    Command(
+        "drift-status",
+        _drift_status,
+        "classify a `pulumi refresh --preview-only --expect-no-changes --json` run: drift, clean or error",
+        "drift-status refresh.json --exit-code 7",
+    ),
+)
+
+
+def _add_arguments(command: Command, parser: argparse.ArgumentParser) -> None:
+    if command.stack:
+        parser.add_argument("--stack", required=True, help="stack name, e.g. dev")
+        parser.add_argument("--config", help="stack file (default: Pulumi.<stack>.yaml in the project root)")
+    if command.name == "metadata":
+        parser.add_argument("file", help="the metadata.xml Gainsight offers for its SAML connection")
+    if command.name == "explain":
+        parser.add_argument("--groups", required=True, help='comma-separated group names, e.g. "Viewers,Admins"')
+    if command.name == "runbook":
+        parser.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for values Okta knows")
+    if command.name in ("metadata", "plan", "explain"):
+        parser.add_argument("--json", action="store_true", help="one JSON document")
+    if command.name == "plan-diff":
+        parser.add_argument("base", help="`plan --json` of the base branch")
+        parser.add_argument("head", help="`plan --json` of the pull request")
+    if command.name == "drift-report":
+        parser.add_argument("file", help="the JSON that pulumi printed")
+        parser.add_argument("--stack", help="stack name for the heading (default: taken from the URNs)")
+    if command.name == "drift-status":
+        parser.add_argument("file", help="its JSON output (may be empty or missing when the run failed early)")
+        parser.add_argument("--exit-code", type=int, required=True, help="the exit code of that pulumi run")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m components", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    metadata = commands.add_parser("metadata", help="read Gainsight's SP metadata.xml")
-    metadata.add_argument("file")
-    metadata.add_argument("--json", action="store_true", help="one JSON object")
-    metadata.set_defaults(handler=_metadata)
-
-    for name, handler, text in (
-        ("validate", _validate, "check a stack's settings and metadata"),
-        ("plan", _plan, "run the program offline under Pulumi's mocks and print what it declares"),
-        ("explain", _explain, "which Gainsight values a user in the given groups receives"),
-        ("runbook", _runbook, "the manual SCIM steps and Gainsight hand-offs for a stack, as Markdown"),
-    ):
-        command = commands.add_parser(name, help=text)
-        command.add_argument("--stack", required=True, help="stack name, e.g. dev")
-        command.add_argument("--config", help="stack file (default: Pulumi.<stack>.yaml in the project root)")
-        if name == "explain":
-            command.add_argument("--groups", required=True, help='comma-separated group names, e.g. "Viewers,Admins"')
-        if name == "runbook":
-            command.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for values Okta knows")
-        if name in ("plan", "explain"):
-            command.add_argument("--json", action="store_true", help="one JSON document")
-        command.set_defaults(handler=handler)
-    plan_diff = commands.add_parser("plan-diff", help="compare two `plan --json` documents; Markdown out")
-    plan_diff.add_argument("base")
-    plan_diff.add_argument("head")
-    plan_diff.set_defaults(handler=_plan_diff)
-
-    drift = commands.add_parser("drift-report", help="render `pulumi preview/refresh --json` output as Markdown")
-    drift.add_argument("file")
-    drift.add_argument("--stack", help="stack name for the heading (default: taken from the URNs)")
-    drift.set_defaults(handler=_drift_report)
-
-    status = commands.add_parser(
-        "drift-status", help="classify a `pulumi refresh --preview-only --expect-no-changes --json` run"
+    parser = _Parser(
+        prog=PROG,
+        description=__doc__,
+        epilog="Run with the project's virtualenv from anywhere: venv/bin/python -m components COMMAND --help",
     )
-    status.add_argument("file", help="its JSON output (may be empty or missing when the run failed early)")
-    status.add_argument("--exit-code", type=int, required=True, help="the exit code of that pulumi run")
-    status.set_defaults(handler=_drift_status)
+    parser.add_argument("--version", action="version", version=f"gainsight-okta {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
+    for command in COMMANDS:
+        sub = commands.add_parser(
+            command.name,
+            help=command.summary,
+            description=command.summary[0].upper() + command.summary[1:] + ".",
+            epilog=f"example: {PROG} {command.example}",
+        )
+        _add_arguments(command, sub)
+        sub.set_defaults(handler=command.handler)
     return parser
 
 
+def _quiet_broken_pipe() -> int:
+    # The reader went away (`| head`): point stdout at /dev/null so the interpreter's final flush is silent too.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    _WARNINGS.clear()
     try:
-        return int(args.handler(args))
+        args = build_parser().parse_args(argv)
+        status = int(args.handler(args))
+        for warning in _WARNINGS:
+            print(warning, file=sys.stderr)
+        return status
     except InputError as error:
         print(error.line(), file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _quiet_broken_pipe()

@@ -10,6 +10,8 @@ from typing import Any
 from .templates import render
 
 UNCHANGED_OPS = {"same", "read", "refresh", "discard"}
+# What `pulumi up` would do to apply the program: in a `pulumi preview`, not drift made outside the repository.
+PROGRAM_OPS = {"create", "create-replacement", "replace", "delete-replaced", "import", "import-replacement"}
 DRIFT_EXIT_CODE = 7  # `--expect-no-changes` with changes, on current CLIs
 _PATH_PART = re.compile(r'\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]|([^.\[\]]+)')
 
@@ -78,9 +80,19 @@ def _step_drift(step: dict[str, Any]) -> ResourceDrift | None:
     return ResourceDrift(urn=str(step.get("urn") or ""), type=type_, name=name, op=op, properties=properties)
 
 
-def drifted_resources(digest: dict[str, Any]) -> list[ResourceDrift]:
+def changed_resources(digest: dict[str, Any]) -> list[ResourceDrift]:
     found = (_step_drift(step) for step in digest.get("steps") or [] if isinstance(step, dict))
     return [drift for drift in found if drift is not None]
+
+
+def drifted_resources(digest: dict[str, Any]) -> list[ResourceDrift]:
+    """Resources Okta changed outside the repository (a refresh's updates and deletions)."""
+    return [change for change in changed_resources(digest) if change.op not in PROGRAM_OPS]
+
+
+def pending_resources(digest: dict[str, Any]) -> list[ResourceDrift]:
+    """What the program would still create or replace: a preview's changes, not drift."""
+    return [change for change in changed_resources(digest) if change.op in PROGRAM_OPS]
 
 
 def changes_in_summary(digest: dict[str, Any]) -> int:
@@ -89,15 +101,17 @@ def changes_in_summary(digest: dict[str, Any]) -> int:
 
 
 def drift_status(exit_code: int, digest: dict[str, Any] | None) -> str:
-    """`drift`, `clean` or `error` for one `pulumi refresh --preview-only --expect-no-changes --json` run."""
-    if exit_code == 0:
-        return "clean"
+    """`drift`, `clean` or `error` for one `pulumi refresh --preview-only --expect-no-changes --json` run.
+
+    `clean` needs both a zero exit and a readable digest without changes: garbage never reads as clean.
+    """
     if exit_code == DRIFT_EXIT_CODE:
         return "drift"
+    changed = bool(digest and (changes_in_summary(digest) or changed_resources(digest)))
+    if exit_code == 0:
+        return "clean" if digest is not None and not changed else "error"
     # Older CLIs exit non-zero for any failure, drift included: it is drift only if the JSON shows changes.
-    if digest and (changes_in_summary(digest) or drifted_resources(digest)):
-        return "drift"
-    return "error"
+    return "drift" if changed else "error"
 
 
 def _shown(value: Any) -> str:
@@ -106,9 +120,18 @@ def _shown(value: Any) -> str:
     return text.replace("|", "\\|").replace("`", "'")
 
 
+def _stack_of(digest: dict[str, Any]) -> str:
+    """The stack named in any step's URN (unchanged ones too), for a heading that never reads `?`."""
+    for step in digest.get("steps") or []:
+        urn = str(step.get("urn") or "") if isinstance(step, dict) else ""
+        if urn.startswith("urn:pulumi:") and "::" in urn:
+            return urn.removeprefix("urn:pulumi:").split("::")[0]
+    return ""
+
+
 def render_drift_report(digest: dict[str, Any], stack: str | None = None) -> str:
     drifted = drifted_resources(digest)
-    stack_name = stack or next((d.urn.split("::")[0].removeprefix("urn:pulumi:") for d in drifted), "") or "?"
+    stack_name = stack or _stack_of(digest)
     diagnostics = [
         d for d in digest.get("diagnostics") or [] if isinstance(d, dict) and d.get("severity") in ("warning", "error")
     ]
@@ -117,6 +140,7 @@ def render_drift_report(digest: dict[str, Any], stack: str | None = None) -> str
         {
             "stack": stack_name,
             "drifted": drifted,
+            "pending": pending_resources(digest),
             "summary": digest.get("changeSummary") or {},
             "diagnostics": diagnostics,
             "shown": _shown,

@@ -1,4 +1,4 @@
-"""Reading JSON documents given on the command line: `plan --json` output, `pulumi preview --json` output."""
+"""Reading a JSON object from a file the user named: bounded, and every failure one `error:` line."""
 
 from __future__ import annotations
 
@@ -22,16 +22,4 @@ def read_json_object(path: Path, shown: str, what: str, when_missing: str = "not
         raise InputError(shown, "", "is nested too deeply to be a Pulumi document") from None
     if not isinstance(document, dict):
         raise InputError(shown, "", f"must be {what} (a JSON object)")
-    return document
-
-
-def read_plan(path: Path, shown: str) -> dict[str, Any]:
-    """A `python -m components plan --json` document, checked just enough to diff it."""
-    document = read_json_object(path, shown, "the output of `python -m components plan --json`")
-    resources = document.get("resources")
-    if not isinstance(resources, list):
-        raise InputError(shown, "resources", "missing: is this the output of `python -m components plan --json`?")
-    for position, resource in enumerate(resources):
-        if not isinstance(resource, dict) or not isinstance(resource.get("urn"), str):
-            raise InputError(shown, f"resources[{position}]", "has no urn")
     return document

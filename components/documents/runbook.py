@@ -25,6 +25,7 @@ OUTPUT_KEYS = (
     "scimAppName",
 )
 _NOT_VALUES = {"", "[secret]", "(known after apply)"}
+CLIENT_ID_PLACEHOLDER = "<Client ID of the Gainsight OAuth application, from step 2>"
 
 
 def placeholder(key: str) -> str:
@@ -83,6 +84,7 @@ def runbook_context(inputs: StackInputs, stack: str, outputs: Mapping[str, Any] 
         else "your Okta Admin Console"
     )
     check = (outputs or {}).get("provisioningCheck")
+    client_id = settings.oauth_client_id or CLIENT_ID_PLACEHOLDER
     return {
         "stack": stack,
         "source": inputs.source,
@@ -91,11 +93,10 @@ def runbook_context(inputs: StackInputs, stack: str, outputs: Mapping[str, Any] 
         "tenant_url": tenant,
         "scim_base_url": f"{tenant}/v1/users/services/scim",
         "token_url": f"{tenant}/v1/users/oauth/access/token",
-        "authorize_url": (
-            f"{tenant}/v1/authorize?clientId={settings.oauth_client_id}&redirectUri={redirect_uri}&scopes=read_write"
-        ),
+        "authorize_url": f"{tenant}/v1/authorize?clientId={client_id}&redirectUri={redirect_uri}&scopes=read_write",
         "redirect_uri": redirect_uri,
-        "client_id": settings.oauth_client_id,
+        "client_id": client_id,
+        "client_id_known": settings.oauth_client_id is not None,
         "admin_console": admin_console,
         "sso_label": settings.saml_app.label,
         "scim_label": settings.scim_app.label,

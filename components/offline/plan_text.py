@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any
 
 _MAX_VALUE = 100
 
 
-def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value)
-    return text if len(text) <= _MAX_VALUE else text[: _MAX_VALUE - 1] + "…"
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _wrapped(value: Any, indent: str) -> list[str]:
+    """The whole value, wrapped at about 100 characters: profiles and statements are what reviewers check."""
+    text = _text(value)
+    return textwrap.wrap(text, _MAX_VALUE, subsequent_indent=indent, break_on_hyphens=False) or [text]
 
 
 def _flags(resource: dict[str, Any]) -> str:
@@ -51,9 +57,16 @@ def render_plan_text(document: dict[str, Any], notices: list[str]) -> str:
             if isinstance(value, list) and len(json.dumps(value)) > _MAX_VALUE:
                 # Long lists (group assignments, ACS endpoints) read best one item a line.
                 lines.append(f"{detail}{key}:")
-                lines.extend(f"{detail}  - {_short(item)}" for item in value)
+                for item in value:
+                    first, *rest = _wrapped(item, "")
+                    lines.append(f"{detail}  - {first}")
+                    lines.extend(f"{detail}    {line}" for line in rest)
             else:
-                lines.append(f"{detail}{key}: {_short(value)}")
+                if "certificate" in key.lower() and isinstance(value, str) and len(value) > _MAX_VALUE:
+                    value = f"{value[:24]}…{value[-8:]} ({len(value):,} characters of base64)"
+                first, *rest = _wrapped(value, "")
+                lines.append(f"{detail}{key}: {first}")
+                lines.extend(f"{detail}    {line}" for line in rest)
         for position, kid in enumerate(kids):
             walk(kid, inner, position == len(kids) - 1, False)
 
@@ -61,7 +74,14 @@ def render_plan_text(document: dict[str, Any], notices: list[str]) -> str:
         walk(top, "", True, True)
 
     lines += ["", "Outputs:"]
-    lines += [f"    {key}: {_short(value)}" for key, value in document["outputs"].items()]
+    for key, value in document["outputs"].items():
+        # The runbook output is a whole document; its own command prints it.
+        shown = (
+            "(the runbook: `python -m components runbook`)" if key == "runbook" and len(_text(value)) > 200 else value
+        )
+        first, *rest = _wrapped(shown, "")
+        lines.append(f"    {key}: {first}")
+        lines.extend(f"        {line}" for line in rest)
     if notices:
         lines += ["", "Notices:"]
         lines += [f"    {notice}" for notice in notices]

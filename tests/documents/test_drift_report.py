@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from components.documents.drift_report import drift_status, drifted_resources, render_drift_report
+from components.documents.drift_report import drift_status, drifted_resources, pending_resources, render_drift_report
 from tests.conftest import run_cli
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -47,7 +47,8 @@ def test_clean_refresh_reports_no_drift() -> None:
 
 
 def test_preview_inputs_and_replacements() -> None:
-    (replace, create) = drifted_resources(fixture("preview-changes.json"))
+    assert drifted_resources(fixture("preview-changes.json")) == []  # the program's own changes are not drift
+    (replace, create) = pending_resources(fixture("preview-changes.json"))
     assert replace.op == "replace" and replace.properties[0].kind == "update-replace"
     assert (replace.properties[0].before, replace.properties[0].after) == ("NONE", "SELF")  # inputs, as inputDiff says
     assert create.op == "create" and create.properties == ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -158,7 +159,13 @@ def test_no_secret_config_value_appears_in_any_document(write_stack) -> None:
 
 @pytest.mark.parametrize(
     ("content", "fragment"),
-    [("{not json", "not JSON"), ("[1, 2]", "JSON object"), ('{"scimAppName": 5}', "must be a string")],
+    [
+        ("{not json", "not JSON"),
+        ("[1, 2]", "JSON object"),
+        ('{"scimAppName": 5}', "must be text"),
+        ('{"provisioningCheck": {"status": "ok", "missing": []}}', "provisioningCheck.detail: is missing"),
+        ('{"provisioningCheck": {"status": "fine", "missing": [], "detail": ""}}', "provisioningCheck.status"),
+    ],
 )
 def test_bad_outputs_file_is_one_error_line(tmp_path: Path, content: str, fragment: str) -> None:
     outputs = tmp_path / "outputs.json"
@@ -204,3 +211,31 @@ def test_runbook_stack_output_has_the_real_values(write_stack) -> None:
     # The same templates as the command line, given the same values.
     outputs = {key: plan.recording.stack_outputs[key] for key in ("scimAppName", "idpSsoUrl", "idpCertificate")}
     assert runbook == render_runbook(plan.inputs, "t", plan.recording.stack_outputs | outputs)
+
+
+@pytest.mark.parametrize("stack", ["dev", "prod"])
+def test_steps_never_refer_forward(stack: str) -> None:
+    """A person following the runbook top to bottom never needs a value from a later step."""
+    text = render_runbook(shipped(stack), stack)
+    sections = re.split(r"^## (\d+)\. ", text, flags=re.MULTILINE)[1:]
+    numbers = [int(number) for number in sections[0::2]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for number, body in zip(numbers, sections[1::2], strict=True):
+        for mentioned in re.findall(r"steps? (\d+)", body):
+            assert int(mentioned) <= number, f"step {number} refers to step {mentioned}"
+
+
+def test_the_gainsight_values_come_before_the_okta_step_that_needs_them() -> None:
+    text = render_runbook(shipped("dev"), "dev")
+    callback = text.index("Callback URL")  # the OAuth application, which yields the Client ID and Secret
+    assert callback < text.index("Authorization Endpoint URI") < text.index("Authenticate with")
+
+
+def test_without_a_client_id_the_runbook_says_where_it_comes_from(write_stack) -> None:
+    path = write_stack({"gainsight-okta:oauthClientId": None})
+    inputs = load_stack_inputs(read_stack_file(path).config, path.name, PROJECT_ROOT)
+    text = render_runbook(inputs, "test")
+    assert "Create the application" in text
+    assert "Set the Client ID in `Pulumi.test.yaml` as `gainsight-okta:oauthClientId`" in text
+    assert "clientId=<Client ID of the Gainsight OAuth application, from step 2>" in text
+    assert "None" not in text
