@@ -152,6 +152,19 @@ def _drift_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _adopt(args: argparse.Namespace) -> int:
+    from components.live_commands import run_adopt
+
+    return run_adopt(args)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from components.live_commands import run_verify
+
+    path = _stack_file_path(args)
+    return run_verify(args, path, _display(path))
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -195,6 +208,19 @@ COMMANDS = (
         "drift-report refresh.json --stack prod",
     ),
     Command(
+        "adopt",
+        _adopt,
+        "read a Gainsight setup made by hand in Okta (read only) and write a stack file that adopts it",
+        "adopt --stack prod --sso-app 0oa1b2c3d4e5f6g7h8i9 --scim-app 0oa9z8y7x6w5v4u3t2s1",
+    ),
+    Command(
+        "verify",
+        _verify,
+        "compare the live Okta org with a stack (read only); exit 1 when something is wrong",
+        "verify --stack prod --json",
+        True,
+    ),
+    Command(
         "drift-status",
         _drift_status,
         "classify a `pulumi refresh --preview-only --expect-no-changes --json` run: drift, clean or error",
@@ -221,6 +247,26 @@ def _add_arguments(command: Command, parser: argparse.ArgumentParser) -> None:
     if command.name == "drift-report":
         parser.add_argument("file", help="the JSON that pulumi printed")
         parser.add_argument("--stack", help="stack name for the heading (default: taken from the URNs)")
+    if command.name in ("adopt", "verify"):
+        parser.add_argument(
+            "--okta-url", help="the org's address, e.g. https://acme.okta.com (default: okta:orgName/baseUrl)"
+        )
+    if command.name == "adopt":
+        parser.add_argument("--stack", required=True, help="the stack to write, e.g. prod")
+        parser.add_argument(
+            "--sso-app", required=True, help="the id (0oa...) of the app users sign in to Gainsight with"
+        )
+        parser.add_argument("--scim-app", help="the id (0oa...) of the app that provisions Gainsight by SCIM")
+        parser.add_argument("--metadata", help="Gainsight's metadata.xml (default: metadata/<stack>.xml)")
+        parser.add_argument("--output", help="the stack file to write (default: Pulumi.<stack>.yaml)")
+        parser.add_argument("--force", action="store_true", help="overwrite an existing stack file")
+        parser.add_argument("--tenant-url", help="your Gainsight tenant, e.g. https://acme.gainsightcloud.com")
+        parser.add_argument("--oauth-client-id", help="the Client ID of the Gainsight OAuth application")
+    if command.name == "verify":
+        parser.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for the apps' ids")
+        group = parser.add_mutually_exclusive_group()
+        group.add_argument("--json", action="store_true", help="one JSON document")
+        group.add_argument("--markdown", action="store_true", help="Markdown, for the drift issue")
     if command.name == "drift-status":
         parser.add_argument("file", help="its JSON output (may be empty or missing when the run failed early)")
         parser.add_argument("--exit-code", type=int, required=True, help="the exit code of that pulumi run")

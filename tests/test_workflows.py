@@ -81,8 +81,20 @@ def test_drift_runs_on_a_schedule_and_by_hand_and_tells_drift_from_errors() -> N
     assert "pulumi refresh --preview-only --expect-no-changes --json" in refresh["run"]
     assert "drift-status" in refresh["run"] and "exit 1" in refresh["run"]
     conditions = [step.get("if") for step in job["steps"]]
-    assert "steps.refresh.outputs.status == 'drift'" in conditions
+    assert "steps.refresh.outputs.status == 'drift' || steps.verify.outputs.findings == 'true'" in conditions
     assert job["permissions"] == {"contents": "read", "issues": "write"}
+
+
+def test_drift_runs_verify_after_the_refresh_and_reports_in_the_same_issue() -> None:
+    job = load("drift.yml")["jobs"]["drift"]
+    ids = [step.get("id") for step in job["steps"]]
+    assert ids.index("verify") > ids.index("refresh")
+    verify = job["steps"][ids.index("verify")]
+    assert "components verify" in verify["run"] and "--markdown" in verify["run"] and "exit 1" in verify["run"]
+    issue = next(step for step in job["steps"] if step.get("name") == "Open or update the drift issue")
+    assert "verify.md" in issue["with"]["script"]
+    close = next(step for step in job["steps"] if step.get("name", "").startswith("Close the drift issue"))
+    assert "steps.verify.outputs.findings == 'false'" in close["if"]
 
 
 @pytest.mark.parametrize("name", ["preview.yml", "pulumi-up.yml", "drift.yml"])

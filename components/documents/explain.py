@@ -72,8 +72,11 @@ def explain_json(received: dict[str, ReceivedValue]) -> dict[str, Any]:
 
 def explain_text(inputs: StackInputs, group_names: list[str], received: dict[str, ReceivedValue]) -> str:
     members = _member_groups(inputs, group_names)
-    priority = {group.name: okta_priority(position) for position, group in enumerate(inputs.groups)}
-    order = ", ".join(f"{group.name} (Okta priority {priority[group.name]})" for group in members)
+    scim_groups = [group for group in inputs.groups if group.scim]
+    priority = {group.name: f"Okta priority {okta_priority(position)}" for position, group in enumerate(scim_groups)}
+    order = ", ".join(
+        f"{group.name} ({priority.get(group.name, 'sign-in only, not provisioned')})" for group in members
+    )
     lines = [f"A user in {order} receives these Gainsight values through SCIM:"]
     if not received:
         lines.append("  (this stack declares no group-scope attributes)")

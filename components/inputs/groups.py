@@ -51,6 +51,8 @@ class GroupSettings(SettingsModel):
     id: Annotated[StrictStr, AfterValidator(_group_id)] | None = None
     profile: dict[StrictStr, Any] = Field(default_factory=dict)
     sso: StrictBool = True
+    # False: a sign-in-only group, assigned to the SSO app but not provisioned to Gainsight.
+    scim: StrictBool = True
     # The name this group had before a rename: the created Okta group is renamed in place, keeping its members.
     previous_name: Annotated[Text, AfterValidator(_group_name)] | None = None
 
@@ -123,6 +125,14 @@ def check_groups(
                 source,
                 f"{at}.description",
                 f"group {group.name!r}: only a group this stack creates takes a description",
+            )
+        if not group.sso and not group.scim:
+            raise InputError(
+                source, f"{at}.scim", f"group {group.name!r}: with sso and scim false it is assigned nowhere"
+            )
+        if not group.scim and group.profile:
+            raise InputError(
+                source, f"{at}.profile", f"group {group.name!r}: a group with scim: false sends Gainsight no values"
             )
         if group.previous_name is not None:
             _check_previous_name(group, groups, f"{at}.previousName", source)

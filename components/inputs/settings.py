@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, model_validator
@@ -122,6 +122,18 @@ DEFAULT_APP_USERNAME = "${source.email}"
 AppUsernameTemplate = Annotated[Text, AfterValidator(_app_username_template)]
 
 
+class AttributeStatementSettings(SettingsModel):
+    """One SAML attribute statement: `name` in the assertion, Okta expressions as values."""
+
+    name: Annotated[Text, AfterValidator(_no_blank)]
+    values: list[Text]
+    namespace: Literal[
+        "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified",
+        "urn:oasis:names:tc:SAML:2.0:attrname-format:uri",
+        "urn:oasis:names:tc:SAML:2.0:attrname-format:basic",
+    ] = "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified"
+
+
 class SamlAppSettings(SettingsModel):
     label: Label = "Gainsight"
     name_id_format: Annotated[str, AfterValidator(_name_id_format)] | None = None
@@ -129,6 +141,11 @@ class SamlAppSettings(SettingsModel):
     user_name_template: Annotated[Text, AfterValidator(_okta_template)] = "${user.email}"
     app_username_template: AppUsernameTemplate = DEFAULT_APP_USERNAME
     import_id: OktaAppId | None = None
+    # For apps made by hand (`adopt` writes what the org holds); new stacks keep the defaults.
+    attribute_statements: list[AttributeStatementSettings] | None = None  # default: email, firstName, lastName
+    signature_algorithm: Literal["RSA_SHA256", "RSA_SHA1"] = "RSA_SHA256"
+    digest_algorithm: Literal["SHA256", "SHA1"] = "SHA256"
+    honor_force_authn: StrictBool = False  # Okta's app wizard sets it; the provider's default is false
 
 
 class ScimAppSettings(SettingsModel):

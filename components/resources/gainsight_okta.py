@@ -80,11 +80,12 @@ class GainsightOkta(pulumi.ComponentResource):
             # then deactivates every Gainsight user when Deactivate Users is on.
             self.attributes = declare_attributes(name, inputs.attributes, self.scim_app, self, protect=settings.protect)
             after_attributes = pulumi.ResourceOptions(parent=self, depends_on=self.attributes, protect=settings.protect)
-            if inputs.groups:
+            scim_groups = [group for group in inputs.groups if group.scim]
+            if scim_groups:
                 self.scim_assignments = declare_assignments(
                     f"{name}-scim-assignments",
                     self.scim_app,
-                    list(inputs.groups),
+                    scim_groups,
                     group_ids,
                     with_profiles=True,
                     opts=after_attributes,

@@ -10,8 +10,8 @@ def held_back(inputs: StackInputs) -> list[str]:
     waiting = []
     if inputs.attributes:
         waiting.append(f"{len(inputs.attributes)} Profile Editor attribute(s)")
-    if inputs.groups:
-        waiting.append(f"the SCIM app's assignments of {len(inputs.groups)} group(s) with their Gainsight values")
+    if scim_groups := [group for group in inputs.groups if group.scim]:
+        waiting.append(f"the SCIM app's assignments of {len(scim_groups)} group(s) with their Gainsight values")
     if any(attribute.source for attribute in inputs.attributes):
         waiting.append("the profile mapping of personal attributes")
     return waiting

@@ -6,8 +6,6 @@ import pulumi_okta as okta
 
 from components.inputs.stack_inputs import StackInputs
 
-SIGNATURE_ALGORITHM = "RSA_SHA256"
-DIGEST_ALGORITHM = "SHA256"
 AUTHN_CONTEXT = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"
 ATTRIBUTE_NAME_FORMAT = "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified"
 # Gainsight's Auth0 connection maps these three to the user it signs in.
@@ -56,6 +54,19 @@ def _single_logout_arguments(inputs: StackInputs) -> dict[str, object]:
     }
 
 
+def _attribute_statements(inputs: StackInputs) -> list[okta.app.SamlAttributeStatementArgs]:
+    declared = inputs.settings.saml_app.attribute_statements
+    statements = (
+        [(s.name, s.namespace, list(s.values)) for s in declared]
+        if declared is not None
+        else [(name, ATTRIBUTE_NAME_FORMAT, [expression]) for name, expression in PROFILE_ATTRIBUTES]
+    )
+    return [
+        okta.app.SamlAttributeStatementArgs(name=name, namespace=namespace, type="EXPRESSION", values=values)
+        for name, namespace, values in statements
+    ]
+
+
 def username_template_type(template: str) -> str:
     return "BUILT_IN" if template in BUILT_IN_USERNAME_TEMPLATES else "CUSTOM"
 
@@ -67,6 +78,7 @@ def saml_app_args(inputs: StackInputs, label: str, app_username_template: str, *
     update, reverting any console edit, and on the SCIM app it is the `userName` Gainsight receives.
     """
     metadata = inputs.metadata
+    saml = inputs.settings.saml_app
     return okta.app.SamlArgs(
         label=label,
         user_name_template=app_username_template,
@@ -77,19 +89,15 @@ def saml_app_args(inputs: StackInputs, label: str, app_username_template: str, *
         audience=metadata.entity_id,
         subject_name_id_format=inputs.name_id_format,
         subject_name_id_template=inputs.settings.saml_app.user_name_template,
-        signature_algorithm=SIGNATURE_ALGORITHM,
-        digest_algorithm=DIGEST_ALGORITHM,
+        signature_algorithm=saml.signature_algorithm,
+        digest_algorithm=saml.digest_algorithm,
         response_signed=True,
         assertion_signed=True,
         authn_context_class_ref=AUTHN_CONTEXT,
-        attribute_statements=[
-            okta.app.SamlAttributeStatementArgs(
-                name=name, namespace=ATTRIBUTE_NAME_FORMAT, type="EXPRESSION", values=[expression]
-            )
-            for name, expression in PROFILE_ATTRIBUTES
-        ],
+        attribute_statements=_attribute_statements(inputs),
         hide_web=hidden,
         hide_ios=hidden,
+        **({"honor_force_authn": True} if saml.honor_force_authn else {}),
         **_acs_arguments(inputs),
         **_single_logout_arguments(inputs),
     )

@@ -22,7 +22,7 @@ PREVIOUS_RUN = "gainsight-previous-run"
 
 
 def scim_assigned_groups(inputs: StackInputs) -> list[str]:
-    return [group.name for group in inputs.groups] if inputs.provisioning_enabled else []
+    return [group.name for group in inputs.groups if group.scim] if inputs.provisioning_enabled else []
 
 
 def sso_assigned_groups(inputs: StackInputs) -> list[str]:

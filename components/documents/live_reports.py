@@ -1,0 +1,56 @@
+"""What `adopt` and `verify` print: plain text for people, JSON for the drift workflow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from components.live.adopt import AdoptReport
+from components.live.verify import Finding
+
+
+def adopt_text(report: AdoptReport, stack_file: str, import_file: str, changes: list[str]) -> str:
+    lines = [f"Wrote {stack_file} and {import_file}.", "", "Adopted:"]
+    lines += [f"  - {item}" for item in report.adopted]
+    sections = (
+        ("Set by hand before the first `pulumi preview` (Okta does not know them):", report.to_set),
+        ("Differs from what Gainsight's article and this project recommend:", report.advice),
+        ("Could not be expressed in the settings:", report.not_expressed),
+        (
+            "Differences between the new stack's plan and the org. Pulumi refuses an import (importId) whose inputs "
+            "differ: change these in Okta first, or import with the import file and let the next `pulumi up` apply "
+            "them:",
+            changes,
+        ),
+    )
+    for heading, items in sections:
+        if items:
+            lines += ["", heading, *(f"  - {item}" for item in items)]
+    if not changes:
+        lines += ["", "The offline plan of the new stack declares the apps exactly as Okta holds them: a clean import."]
+    lines += [
+        "",
+        "Next: review the file, `pulumi stack init` the stack if needed, then `pulumi preview` (it shows the imports).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def verify_json(stack: str, base_url: str, findings: list[Finding]) -> dict[str, Any]:
+    return {"stack": stack, "org": base_url, "ok": not findings, "findings": [f.to_json() for f in findings]}
+
+
+def verify_text(stack: str, base_url: str, findings: list[Finding]) -> str:
+    if not findings:
+        return f"verify {stack} against {base_url}: ok, nothing to report.\n"
+    lines = [f"verify {stack} against {base_url}: {len(findings)} finding(s)."]
+    lines += [f"  {finding.severity}: {finding.subject}: {finding.message}" for finding in findings]
+    return "\n".join(lines) + "\n"
+
+
+def verify_markdown(stack: str, findings: list[Finding]) -> str:
+    """The drift issue's section: what `verify` found that a refresh cannot show."""
+    if not findings:
+        return f"### verify: stack `{stack}`\n\nThe live org matches the stack on every check `verify` makes.\n"
+    rows = "\n".join(
+        f"| {f.severity} | {f.subject.replace('|', '/')} | {f.message.replace('|', '/')} |" for f in findings
+    )
+    return f"### verify: stack `{stack}`\n\n| severity | what | finding |\n| --- | --- | --- |\n{rows}\n"

@@ -1,0 +1,223 @@
+"""A small read-only client of Okta's Management API: GET only, pagination, rate limits, bounded retries.
+
+httpx rather than the official `okta` SDK: the SDK is asynchronous, brings aiohttp, requests, pycryptodomex,
+jwcrypto and more, insists on https (even for a loopback test org), and retries only some 5xx. These commands
+need seven GET endpoints, Okta's `Link` pagination, `X-Rate-Limit-Reset` and errors that say which permission
+or id is wrong, in one line, without ever printing a credential.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import jwt
+
+from components.errors import InputError
+
+from .credentials import READ_SCOPES, Credentials
+
+PAGE_SIZE = 200
+MAX_RETRIES = 5
+MAX_WAIT_SECONDS = 60.0
+TIMEOUT_SECONDS = 30.0
+
+# Which scope a 403 most likely lacks, by path.
+_SCOPE_FOR_PATH = (
+    ("/api/v1/meta/schemas/", "okta.schemas.read"),
+    ("/api/v1/mappings", "okta.profileMappings.read"),
+    ("/api/v1/groups", "okta.groups.read"),
+    ("/api/v1/apps", "okta.apps.read"),
+)
+
+
+class OktaClient:
+    """GET requests to one org; `sleep` and `clock` are injectable so tests wait for nothing."""
+
+    def __init__(
+        self,
+        base_url: str,
+        credentials: Credentials,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.credentials = credentials
+        self.sleep = sleep
+        self.clock = clock
+        self.requests = 0
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            timeout=TIMEOUT_SECONDS,
+            transport=transport,
+            follow_redirects=False,
+            headers={"Accept": "application/json", "User-Agent": "gainsight-okta (read-only)"},
+        )
+        self._authorization: str | None = None
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> OktaClient:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # ---- credentials -----------------------------------------------------------------------------
+
+    def _authorization_header(self) -> str:
+        if self._authorization is None:
+            if self.credentials.kind == "token":
+                self._authorization = f"SSWS {self.credentials.token}"
+            else:
+                self._authorization = f"Bearer {self._access_token()}"
+        return self._authorization
+
+    def _access_token(self) -> str:
+        """OAuth 2.0 client credentials with a private-key JWT, as the provider's `private_key` settings do."""
+        token_url = f"{self.base_url}/oauth2/v1/token"
+        now = int(self.clock())
+        claims = {
+            "iss": self.credentials.client_id,
+            "sub": self.credentials.client_id,
+            "aud": token_url,
+            "iat": now,
+            "exp": now + 300,
+            "jti": str(uuid.uuid4()),
+        }
+        headers = {"kid": self.credentials.private_key_id} if self.credentials.private_key_id else None
+        try:
+            assertion = jwt.encode(claims, self.credentials.private_key, algorithm="RS256", headers=headers)
+        except (ValueError, TypeError, jwt.PyJWTError):
+            raise InputError("OKTA_API_PRIVATE_KEY", "", "is not an RSA private key Okta can verify") from None
+        form = {
+            "grant_type": "client_credentials",
+            "scope": " ".join(self.credentials.scopes),
+            "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            "client_assertion": assertion,
+        }
+        response = self._send("POST", token_url, data=form)
+        if response.status_code != 200:
+            detail = _json(response).get("error_description") or _json(response).get("error") or "refused"
+            raise InputError(
+                "Okta",
+                "POST /oauth2/v1/token",
+                f"{response.status_code}: the service app {self.credentials.client_id} could not get a token "
+                f"({str(detail)[:200]}); check OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY_ID and that it is granted "
+                f"{', '.join(self.credentials.scopes)}",
+            )
+        token = _json(response).get("access_token")
+        if not isinstance(token, str) or not token:
+            raise InputError("Okta", "POST /oauth2/v1/token", "answered without an access token")
+        return token
+
+    # ---- requests ------------------------------------------------------------------------------------
+
+    def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        """One request with bounded retries: 429 waits for X-Rate-Limit-Reset, 5xx and network errors back off."""
+        backoff = 0.5
+        for attempt in range(MAX_RETRIES + 1):
+            self.requests += 1
+            try:
+                response = self._http.request(method, url, **kwargs)
+            except httpx.HTTPError as exc:
+                if attempt == MAX_RETRIES:
+                    raise InputError("Okta", f"{method} {_path(url)}", f"cannot reach {self.base_url}: {exc}") from None
+                self.sleep(backoff)
+                backoff = min(backoff * 2, 8.0)
+                continue
+            if response.status_code == 429 and attempt < MAX_RETRIES:
+                self.sleep(self._rate_limit_wait(response))
+                continue
+            if response.status_code >= 500 and attempt < MAX_RETRIES:
+                self.sleep(backoff)
+                backoff = min(backoff * 2, 8.0)
+                continue
+            return response
+        raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
+
+    def _rate_limit_wait(self, response: httpx.Response) -> float:
+        try:
+            reset = float(response.headers.get("X-Rate-Limit-Reset", ""))
+        except ValueError:
+            return 1.0
+        return min(max(reset - self.clock(), 0.0) + 0.1, MAX_WAIT_SECONDS)
+
+    def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        response = self._get(path, params)
+        return _json(response, expect_any=True)
+
+    def get_all(self, path: str, params: dict[str, Any] | None = None) -> list[Any]:
+        return list(self.iterate(path, params))
+
+    def iterate(self, path: str, params: dict[str, Any] | None = None) -> Iterator[Any]:
+        """Every item of a list endpoint, following `Link: <...>; rel="next"` on the same org only."""
+        url: str | None = path
+        query: dict[str, Any] | None = {"limit": PAGE_SIZE, **(params or {})}
+        while url is not None:
+            response = self._get(url, query)
+            page = _json(response, expect_any=True)
+            if not isinstance(page, list):
+                raise InputError("Okta", f"GET {_path(url)}", "answered with something other than a list")
+            yield from page
+            url, query = self._next_page(response), None
+
+    def _next_page(self, response: httpx.Response) -> str | None:
+        link = response.links.get("next", {}).get("url")
+        if not link:
+            return None
+        ours, theirs = urlsplit(self.base_url), urlsplit(link)
+        if (theirs.scheme, theirs.netloc) != (ours.scheme, ours.netloc):
+            # The credentials would go with the request: never follow a link off the org.
+            raise InputError("Okta", f"GET {_path(str(response.url))}", f"a next-page link points off the org: {link}")
+        return link
+
+    def _get(self, url: str, params: dict[str, Any] | None) -> httpx.Response:
+        response = self._send("GET", url, params=params, headers={"Authorization": self._authorization_header()})
+        if response.status_code == 200:
+            return response
+        raise self._error(response)
+
+    def _error(self, response: httpx.Response) -> InputError:
+        path = _path(str(response.url))
+        where = f"GET {path}"
+        body = _json(response)
+        summary = str(body.get("errorSummary") or "")[:200]
+        status = response.status_code
+        if status == 401:
+            credential = "OKTA_API_TOKEN" if self.credentials.kind == "token" else "the service app's access token"
+            return InputError("Okta", where, f"401: {credential} was refused (invalid, expired or for another org)")
+        if status == 403:
+            scope = next((s for prefix, s in _SCOPE_FOR_PATH if path.startswith(prefix)), READ_SCOPES[0])
+            return InputError(
+                "Okta", where, f"403: not allowed; the credential needs the {scope} scope (or a read-only admin role)"
+            )
+        if status == 404:
+            return InputError("Okta", where, f"404: not found; check the id ({summary or 'no such object'})")
+        if status == 429:
+            return InputError("Okta", where, f"429: still rate-limited after {MAX_RETRIES} waits; try again later")
+        return InputError("Okta", where, f"{status}: {summary or response.reason_phrase or 'failed'}")
+
+
+def _path(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path or url
+
+
+def _json(response: httpx.Response, expect_any: bool = False) -> Any:
+    try:
+        value = response.json()
+    except ValueError:
+        if expect_any:
+            raise InputError(
+                "Okta", f"{response.request.method} {_path(str(response.url))}", "answered with non-JSON"
+            ) from None
+        return {}
+    return value if expect_any or isinstance(value, dict) else {}

@@ -1,0 +1,208 @@
+"""Compare the live org with a stack and list what is wrong: what `pulumi refresh` cannot see or cannot judge.
+
+The provider hides a priority change to 0, cannot declare a custom app's provisioning actions, and an attribute
+created before SCIM was switched on lacks the namespace that makes it reach Gainsight. Each finding names what to
+look at; `verify` exits 1 when there is any.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography import x509
+
+from components.inputs.gainsight_schema import SCIM_NAMESPACE
+from components.inputs.stack_inputs import StackInputs
+from components.resources.attributes import OKTA_SCOPE
+from components.resources.provisioning_check import REQUIRED_FEATURES
+
+from .org import LiveApp, LiveOrg
+
+EXPIRY_WARNING_DAYS = 60
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str  # a stable key: priority-order, group-profile, attribute, provisioning, hidden, username, ...
+    subject: str
+    message: str
+    severity: str = "error"  # "error": wrong now; "warning": will be (a certificate about to expire)
+
+    def to_json(self) -> dict[str, str]:
+        return {"check": self.check, "severity": self.severity, "subject": self.subject, "message": self.message}
+
+
+def _order(app: LiveApp, declared: Sequence[str], label: str) -> list[Finding]:
+    live_order = [assignment.group_name for assignment in app.by_priority() if assignment.group_name in declared]
+    expected = [name for name in declared if name in live_order]
+    if live_order != expected:
+        return [
+            Finding(
+                "priority-order",
+                label,
+                f"groups are prioritised {', '.join(live_order)} in Okta; the stack says {', '.join(expected)}",
+            )
+        ]
+    return []
+
+
+def _assignment_presence(app: LiveApp, declared: Sequence[str], label: str) -> list[Finding]:
+    live = {assignment.group_name for assignment in app.assignments}
+    findings = [
+        Finding("missing-assignment", label, f"group {name!r} is not assigned in Okta")
+        for name in declared
+        if name not in live
+    ]
+    findings += [
+        Finding("manual-assignment", label, f"group {name!r} was assigned by hand (not in the stack)")
+        for name in sorted(live - set(declared))
+    ]
+    return findings
+
+
+def _comparable(value: Any) -> Any:
+    return sorted(value) if isinstance(value, list) else value
+
+
+def _profiles(app: LiveApp, inputs: StackInputs) -> list[Finding]:
+    by_name = {assignment.group_name: assignment for assignment in app.assignments}
+    declared_attributes = {attribute.name for attribute in inputs.attributes if attribute.is_group_scope}
+    findings = []
+    for group in inputs.groups:
+        live = by_name.get(group.name)
+        if live is None or not group.scim:
+            continue
+        relevant = {key: value for key, value in live.profile.items() if key in declared_attributes}
+        for key in sorted(declared_attributes):
+            want, have = group.profile.get(key), relevant.get(key)
+            if _comparable(want) != _comparable(have):
+                findings.append(
+                    Finding(
+                        "group-profile",
+                        f"group {group.name!r}",
+                        f"{key} is {have!r} in Okta; the stack says {want!r}"
+                        + (" (a false is only sent on create: see the README)" if want is False else ""),
+                    )
+                )
+    return findings
+
+
+def _attributes(org: LiveOrg, inputs: StackInputs) -> list[Finding]:
+    live = {attribute.name: attribute for attribute in org.attributes}
+    findings = []
+    for attribute in inputs.attributes:
+        found = live.get(attribute.name)
+        subject = f"attribute {attribute.name!r}"
+        if found is None:
+            findings.append(Finding("attribute", subject, "is not in the SCIM app's Profile Editor"))
+            continue
+        if found.external_namespace != SCIM_NAMESPACE:
+            findings.append(
+                Finding(
+                    "attribute",
+                    subject,
+                    f"external namespace is {found.external_namespace or 'empty'}, not Gainsight's: "
+                    "Okta never sends it",
+                )
+            )
+        if found.external_name != attribute.name:
+            findings.append(
+                Finding("attribute", subject, f"external name is {found.external_name!r}, not {attribute.name!r}")
+            )
+        if found.type != attribute.type:
+            findings.append(
+                Finding("attribute", subject, f"type is {found.type!r} in Okta, {attribute.type!r} in the stack")
+            )
+        if found.scope != OKTA_SCOPE[attribute.scope]:
+            findings.append(
+                Finding(
+                    "attribute", subject, f"scope is {found.scope} in Okta, {OKTA_SCOPE[attribute.scope]} in the stack"
+                )
+            )
+    return findings
+
+
+def _provisioning(app: LiveApp) -> list[Finding]:
+    enabled = set(app.features)
+    missing = [label for feature, label in REQUIRED_FEATURES if feature not in enabled]
+    if not missing:
+        return []
+    return [
+        Finding(
+            "provisioning",
+            f"SCIM app {app.label!r}",
+            f"not enabled under Provisioning > To App: {', '.join(missing)}"
+            + ("" if enabled else " (no provisioning features at all: is Provisioning set to SCIM?)"),
+        )
+    ]
+
+
+def _username(app: LiveApp, expected: str, label: str) -> list[Finding]:
+    live = app.username_template.get("template")
+    if live != expected:
+        return [Finding("username", label, f"app username template is {live!r} in Okta; the stack says {expected!r}")]
+    return []
+
+
+def _expiry(certificate: str, now: datetime.datetime) -> datetime.datetime | None:
+    try:
+        return x509.load_der_x509_certificate(base64.b64decode(certificate)).not_valid_after_utc
+    except (ValueError, TypeError):
+        return None
+
+
+def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime) -> list[Finding]:
+    findings = []
+    limit = now + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+    active = next((key for key in org.sso_keys if key.kid == org.sso.signing_kid), None)
+    if active is not None and (expires := _expiry(active.certificate, now)) is not None and expires < limit:
+        days = (expires - now).days
+        findings.append(
+            Finding(
+                "idp-certificate",
+                f"SSO app {org.sso.label!r}",
+                f"the IdP signing certificate (kid {active.kid}) expires on {expires:%Y-%m-%d}, in {days} days: "
+                "rotate it in phases (README: Rotating the IdP signing certificate)",
+                "warning" if days > 0 else "error",
+            )
+        )
+    for certificate in {*inputs.metadata.signing_certificates, *inputs.metadata.encryption_certificates}:
+        if (expires := _expiry(certificate, now)) is not None and expires < limit:
+            findings.append(
+                Finding(
+                    "sp-certificate",
+                    inputs.metadata.source,
+                    f"a Gainsight (SP) certificate expires on {expires:%Y-%m-%d}: download metadata.xml again from "
+                    "Gainsight when it renews",
+                    "warning" if expires > now else "error",
+                )
+            )
+    return findings
+
+
+def verify(org: LiveOrg, inputs: StackInputs, now: datetime.datetime | None = None) -> list[Finding]:
+    now = now or datetime.datetime.now(datetime.timezone.utc)
+    settings = inputs.settings
+    findings: list[Finding] = []
+    sso_groups = [group.name for group in inputs.groups if group.sso]
+    sso_label = f"SSO app {org.sso.label!r}"
+    if sso_groups:
+        findings += _assignment_presence(org.sso, sso_groups, sso_label) + _order(org.sso, sso_groups, sso_label)
+    findings += _username(org.sso, settings.saml_app.app_username_template, sso_label)
+    if org.scim is not None:
+        scim_label = f"SCIM app {org.scim.label!r}"
+        if not org.scim.hidden:
+            findings.append(Finding("hidden", scim_label, "is visible to users; hide it (its tile signs no one in)"))
+        findings += _username(org.scim, settings.scim_app.app_username_template, scim_label)
+        if inputs.provisioning_enabled:
+            scim_groups = [group.name for group in inputs.groups if group.scim]
+            findings += _provisioning(org.scim)
+            findings += _assignment_presence(org.scim, scim_groups, scim_label) + _order(
+                org.scim, scim_groups, scim_label
+            )
+            findings += _profiles(org.scim, inputs) + _attributes(org, inputs)
+    return findings + _certificates(org, inputs, now)

@@ -1,0 +1,234 @@
+"""`adopt` and `verify` end to end, as a user runs them, against a fake org over real HTTP on 127.0.0.1.
+
+The round trip: adopt an org set up like the article's screenshots -> the offline plan of the written stack ->
+its inputs equal what the org holds. verify passes on that org and finds each planted defect.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from components.inputs.stack_file import read_stack_file
+from components.live.app_inputs import input_differences, live_saml_inputs
+from components.live.org import LiveApp
+from components.offline.plan import run_offline
+from tests.conftest import PROJECT_ROOT, run_cli
+from tests.live.article_org import SCIM_ID, SSO_ID, article_org, certificate
+from tests.live.fake_okta import SCIM_NAMESPACE, TOKEN, FakeOktaServer, FakeOrg
+
+ENV = {"OKTA_API_TOKEN": TOKEN}
+
+
+def adopt(url: str, output: Path, *extra: str):
+    return run_cli(
+        "adopt",
+        "--stack", "acme",
+        "--sso-app", SSO_ID,
+        "--scim-app", SCIM_ID,
+        "--okta-url", url,
+        "--metadata", "metadata/dev.xml",
+        "--output", str(output),
+        "--tenant-url", "https://acme-dev.gainsightcloud.com",
+        "--oauth-client-id", "3f1c9a52-6b7e-4d2a-9c41-0e8b5d7a2f10",
+        *extra,
+        env=ENV,
+    )  # fmt: skip
+
+
+def adopted(org: FakeOrg, tmp_path: Path) -> tuple[Path, str]:
+    output = tmp_path / "Pulumi.acme.yaml"
+    with FakeOktaServer(org) as url:
+        result = adopt(url, output)
+    assert result.returncode == 0, result.stderr
+    return output, result.stdout
+
+
+def test_round_trip_the_plan_of_the_adopted_stack_declares_what_the_org_holds(tmp_path: Path) -> None:
+    org = article_org()
+    output, report = adopted(org, tmp_path)
+    assert "a clean import" in report
+    plan = run_offline("acme", read_stack_file(output), output.name).to_json()
+    resources = {r["name"]: r for r in plan["resources"]}
+    # The apps: every declared input equals the live app as the provider reads it.
+    for name, app_id in (("gainsight-sso", SSO_ID), ("gainsight-scim", SCIM_ID)):
+        live = LiveApp(app_id, "", org.apps[app_id]["label"], "ACTIVE", "SAML_2_0", org.apps[app_id])
+        assert input_differences(resources[name]["inputs"], live_saml_inputs(live)) == []
+        assert resources[name]["options"]["import"] == app_id
+    # The attributes: names, types, values, scope, in Gainsight's namespace.
+    for attribute, live in org.schemas[SCIM_ID].items():
+        inputs = resources[f"gainsight-attr-{attribute}"]["inputs"]
+        assert (inputs["type"], inputs["scope"], inputs["externalNamespace"]) == (
+            live["type"],
+            live["scope"],
+            SCIM_NAMESPACE,
+        )
+        assert inputs.get("enums", inputs.get("arrayEnums")) == live.get("enum", (live.get("items") or {}).get("enum"))
+    # The assignments: the same groups, in the same order, with the same Gainsight values (nulls aside).
+    for app_id, resource in ((SCIM_ID, "gainsight-scim-assignments"), (SSO_ID, "gainsight-sso-assignments")):
+        declared = resources[resource]["inputs"]["groups"]
+        live = sorted(org.app_groups[app_id], key=lambda a: a["priority"])
+        assert [g["id"] for g in declared] == [a["id"] for a in live]
+        if app_id == SCIM_ID:
+            assert [json.loads(g["profile"]) for g in declared] == [
+                {k: v for k, v in a["profile"].items() if v is not None} for a in live
+            ]
+    # Groups are used by id, never owned: adopting creates and deletes no group.
+    assert not [r for r in plan["resources"] if r["type"] == "okta:group/group:Group"]
+    assert all(method == "GET" for method, _ in org.requests)  # read only
+
+
+def test_the_import_file_lists_every_declared_resource(tmp_path: Path) -> None:
+    output, _ = adopted(article_org(), tmp_path)
+    document = json.loads(output.with_name("Pulumi.acme.import.json").read_text())
+    by_name = {r["name"]: r for r in document["resources"]}
+    assert by_name["gainsight"] == {
+        "type": "gainsight-okta:index:GainsightOkta",
+        "name": "gainsight",
+        "component": True,
+    }
+    assert by_name["gainsight-sso"]["id"] == SSO_ID and by_name["gainsight-scim"]["parent"] == "gainsight"
+    assert by_name["gainsight-attr-LicenseType"]["id"] == f"{SCIM_ID}/LicenseType"
+    assert by_name["gainsight-scim-assignments"]["id"] == SCIM_ID
+    plan = run_offline("acme", read_stack_file(output), output.name).to_json()
+    declared = {r["name"] for r in plan["resources"] if r["type"].startswith("okta:")}
+    assert declared == {name for name in by_name if name != "gainsight"}
+
+
+def test_an_existing_stack_file_is_never_overwritten_without_force(tmp_path: Path) -> None:
+    output = tmp_path / "Pulumi.acme.yaml"
+    output.write_text("config: {}\n")
+    with FakeOktaServer(article_org()) as url:
+        refused = adopt(url, output)
+        assert refused.returncode == 2 and "exists; adopt never overwrites" in refused.stderr
+        assert output.read_text() == "config: {}\n"
+        assert adopt(url, output, "--force").returncode == 0
+    assert "importId" in output.read_text()
+
+
+def plant(org: FakeOrg, defect: str) -> None:
+    if defect == "visible SCIM app":
+        org.apps[SCIM_ID]["visibility"]["hide"] = {"iOS": False, "web": False}
+    elif defect == "attribute without namespace":
+        org.schemas[SCIM_ID]["IsSuperAdmin"]["externalNamespace"] = None
+    elif defect == "rejected license type":
+        org.schemas[SCIM_ID]["LicenseType"]["enum"].append("Premium")
+    elif defect == "same app":
+        pass
+
+
+@pytest.mark.parametrize(
+    ("defect", "fragment"),
+    [
+        ("visible SCIM app", "is visible to users"),
+        ("attribute without namespace", "attribute 'IsSuperAdmin' has no Gainsight namespace"),
+        ("rejected license type", "'Premium', which Gainsight rejects"),
+    ],
+)
+def test_the_report_names_what_differs_from_the_article(tmp_path: Path, defect: str, fragment: str) -> None:
+    org = article_org()
+    plant(org, defect)
+    _, report = adopted(org, tmp_path)
+    assert fragment in report
+
+
+def test_one_app_for_sso_and_scim_is_reported(tmp_path: Path) -> None:
+    with FakeOktaServer(article_org()) as url:
+        result = run_cli(
+            "adopt", "--stack", "acme", "--sso-app", SSO_ID, "--scim-app", SSO_ID, "--okta-url", url,
+            "--metadata", "metadata/dev.xml", "--output", str(tmp_path / "Pulumi.acme.yaml"), env=ENV,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "the SSO app and the SCIM app are the same app" in result.stdout
+    assert "gainsight-okta:tenantUrl: your Gainsight tenant" in result.stdout  # Okta cannot tell it
+
+
+# ---- verify ---------------------------------------------------------------------------------------
+
+
+def verify(url: str, stack: Path, *extra: str):
+    return run_cli("verify", "--stack", "acme", "--config", str(stack), "--okta-url", url, "--json", *extra, env=ENV)
+
+
+@pytest.fixture(scope="module")
+def adopted_stack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One adoption of the article's org; verify matches groups by name, so every fresh org can use it."""
+    stack, _ = adopted(article_org(), tmp_path_factory.mktemp("adopted"))
+    return stack
+
+
+def findings_after(defect: str, stack: Path) -> list[dict[str, Any]]:
+    org = article_org()
+    if defect == "swapped priority":
+        for assignment in org.app_groups[SCIM_ID]:
+            assignment["priority"] = 1 - assignment["priority"]
+    elif defect == "attribute without namespace":
+        org.schemas[SCIM_ID]["LicenseType"]["externalNamespace"] = None
+    elif defect == "Deactivate Users off":
+        org.apps[SCIM_ID]["features"].remove("PUSH_USER_DEACTIVATION")
+    elif defect == "hand-made assignment":
+        org.assign(SCIM_ID, org.add_group("Contractors"), 2, {"LicenseType": "Full"})
+    elif defect == "certificate expiring in 30 days":
+        org.keys[SSO_ID][0]["x5c"] = [certificate(30)]
+    elif defect == "changed group value":
+        org.app_groups[SCIM_ID][1]["profile"]["LicenseType"] = "Full"
+    elif defect == "app username":
+        org.apps[SCIM_ID]["credentials"]["userNameTemplate"]["template"] = "${source.samAccountName}"
+    with FakeOktaServer(org) as url:
+        result = verify(url, stack)
+    document = json.loads(result.stdout)
+    assert result.returncode == (1 if document["findings"] else 0), result.stderr
+    assert all(method == "GET" for method, _ in org.requests)
+    return document["findings"]
+
+
+def test_verify_passes_on_a_clean_org(adopted_stack: Path) -> None:
+    assert findings_after("none", adopted_stack) == []
+
+
+@pytest.mark.parametrize(
+    ("defect", "check", "fragment"),
+    [
+        ("swapped priority", "priority-order", "prioritised Viewer, Test in Okta; the stack says Test, Viewer"),
+        ("attribute without namespace", "attribute", "external namespace is empty, not Gainsight's"),
+        ("Deactivate Users off", "provisioning", "not enabled under Provisioning > To App: Deactivate Users"),
+        ("hand-made assignment", "manual-assignment", "group 'Contractors' was assigned by hand"),
+        ("certificate expiring in 30 days", "idp-certificate", "expires on"),
+        ("changed group value", "group-profile", "LicenseType is 'Full' in Okta; the stack says 'Viewer'"),
+        ("app username", "username", "${source.samAccountName}"),
+    ],
+)
+def test_verify_finds_each_planted_defect(adopted_stack: Path, defect: str, check: str, fragment: str) -> None:
+    findings = findings_after(defect, adopted_stack)
+    assert [f["check"] for f in findings] == [check], findings
+    assert fragment in findings[0]["message"]
+
+
+def test_verify_finds_the_apps_by_label_when_the_stack_has_no_import_ids(tmp_path: Path) -> None:
+    org = article_org()
+    stack, _ = adopted(org, tmp_path)
+    text = stack.read_text().replace(f"importId: {SSO_ID}", "").replace(f"importId: {SCIM_ID}", "")
+    stack.write_text(text)
+    with FakeOktaServer(org) as url:
+        result = verify(url, stack)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ("GET", "/api/v1/apps") in org.requests
+
+
+def test_verify_markdown_for_the_drift_issue(adopted_stack: Path) -> None:
+    org, stack = article_org(), adopted_stack
+    org.apps[SCIM_ID]["features"] = []
+    with FakeOktaServer(org) as url:
+        result = run_cli("verify", "--stack", "acme", "--config", str(stack), "--okta-url", url, "--markdown", env=ENV)
+    assert result.returncode == 1
+    assert result.stdout.startswith("### verify: stack `acme`")
+    assert "| error | SCIM app 'Gainsight SCIM Integration' |" in result.stdout
+
+
+def test_metadata_in_the_project_is_written_relative(tmp_path: Path) -> None:
+    output, _ = adopted(article_org(), tmp_path)
+    assert "gainsight-okta:metadataFile: metadata/dev.xml" in output.read_text()
+    assert (PROJECT_ROOT / "metadata" / "dev.xml").exists()

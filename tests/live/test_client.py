@@ -1,0 +1,166 @@
+"""The read-only client against a fake org over real HTTP on 127.0.0.1: pagination, rate limits, retries,
+errors that name the permission or id, credentials that never leak, and nothing but GET."""
+
+from __future__ import annotations
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from components.errors import InputError
+from components.live.client import MAX_RETRIES, OktaClient
+from components.live.credentials import Credentials, credentials_from_environment, org_url
+from tests.live.article_org import SCIM_ID, SSO_ID, article_org
+from tests.live.fake_okta import TOKEN, FakeOktaServer
+
+
+class Waits:
+    def __init__(self) -> None:
+        self.seconds: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.seconds.append(seconds)
+
+
+def client_for(url: str, waits: Waits | None = None, token: str = TOKEN) -> OktaClient:
+    return OktaClient(url, Credentials("token", token=token), sleep=waits or Waits())
+
+
+def test_pagination_follows_link_next_until_the_last_page() -> None:
+    org = article_org()
+    for index in range(450):
+        org.assign(SCIM_ID, org.add_group(f"Group {index:03d}"), index + 2)
+    with FakeOktaServer(org) as url, client_for(url) as client:
+        groups = client.get_all(f"/api/v1/apps/{SCIM_ID}/groups")
+    assert len(groups) == 452
+    assert [path for method, path in org.requests].count(f"/api/v1/apps/{SCIM_ID}/groups") == 3  # 200 a page
+
+
+def test_a_next_link_off_the_org_is_never_followed() -> None:
+    org = article_org()
+    with FakeOktaServer(org) as url, client_for(url) as client:
+        response = client._http.get("/api/v1/apps", headers={"Authorization": f"SSWS {TOKEN}"})
+        response.headers["Link"] = '<https://evil.example/api/v1/apps?after=1>; rel="next"'
+        with pytest.raises(InputError) as caught:
+            client._next_page(response)
+    assert "points off the org" in caught.value.message
+
+
+def test_429_waits_for_the_rate_limit_reset_then_succeeds() -> None:
+    org = article_org()
+    org.throttle[f"/api/v1/apps/{SSO_ID}"] = 2
+    waits = Waits()
+    with FakeOktaServer(org) as url, client_for(url, waits) as client:
+        app = client.get(f"/api/v1/apps/{SSO_ID}")
+    assert app["label"] == "Gainsight"
+    assert len(waits.seconds) == 2 and all(0 < s <= 2.2 for s in waits.seconds)  # X-Rate-Limit-Reset = now + 1
+
+
+def test_5xx_is_retried_with_backoff_and_a_bound() -> None:
+    org = article_org()
+    org.fail[f"/api/v1/apps/{SSO_ID}"] = 2
+    waits = Waits()
+    with FakeOktaServer(org) as url, client_for(url, waits) as client:
+        assert client.get(f"/api/v1/apps/{SSO_ID}")["id"] == SSO_ID
+        assert waits.seconds == [0.5, 1.0]
+        org.fail[f"/api/v1/apps/{SSO_ID}"] = MAX_RETRIES + 5
+        with pytest.raises(InputError) as caught:
+            client.get(f"/api/v1/apps/{SSO_ID}")
+    assert "500" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("setup", "path", "fragment"),
+    [
+        ("bad token", f"/api/v1/apps/{SSO_ID}", "401: OKTA_API_TOKEN was refused"),
+        (
+            "deny schemas",
+            f"/api/v1/meta/schemas/apps/{SCIM_ID}/default",
+            "403: not allowed; the credential needs the okta.schemas.read scope",
+        ),
+        ("deny mappings", "/api/v1/mappings", "okta.profileMappings.read"),
+        ("none", "/api/v1/apps/0oaDOESNOTEXIST0000", "404: not found; check the id"),
+    ],
+)
+def test_errors_name_the_permission_or_the_id_and_never_the_token(setup: str, path: str, fragment: str) -> None:
+    org = article_org()
+    org.deny = (
+        {"/api/v1/meta/schemas"}
+        if setup == "deny schemas"
+        else {"/api/v1/mappings"}
+        if setup == "deny mappings"
+        else set()
+    )
+    token = "00aWRONGtokenVALUE9999999999" if setup == "bad token" else TOKEN
+    with FakeOktaServer(org) as url, client_for(url, token=token) as client:
+        with pytest.raises(InputError) as caught:
+            client.get_all(path) if path.endswith("mappings") else client.get(path)
+    line = caught.value.line()
+    assert fragment in line and "\n" not in line
+    assert token not in line and TOKEN not in line
+
+
+def test_the_oauth_private_key_flow_gets_a_bearer_token() -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    org = article_org()
+    org.public_key, org.client_id = key.public_key(), "0oaSERVICEapp0000001"
+    environ = {
+        "OKTA_API_CLIENT_ID": "0oaSERVICEapp0000001",
+        "OKTA_API_PRIVATE_KEY": pem.decode().replace("\n", "\\n"),  # as a CI secret often arrives
+        "OKTA_API_PRIVATE_KEY_ID": "kid1",
+        "OKTA_API_SCOPES": "okta.apps.read,okta.groups.read",
+    }
+    credentials = credentials_from_environment(environ)
+    assert "PRIVATE" not in repr(credentials)
+    with FakeOktaServer(org) as url, OktaClient(url, credentials, sleep=Waits()) as client:
+        assert client.get(f"/api/v1/apps/{SSO_ID}")["id"] == SSO_ID
+    assert org.requests[0] == ("POST", "/oauth2/v1/token")
+
+
+def test_a_wrong_private_key_is_one_error_line() -> None:
+    key, other = (rsa.generate_private_key(public_exponent=65537, key_size=2048) for _ in range(2))
+    org = article_org()
+    org.public_key, org.client_id = other.public_key(), "0oaSERVICEapp0000001"
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    credentials = Credentials(
+        "private key", client_id="0oaSERVICEapp0000001", private_key=pem.decode(), scopes=("okta.apps.read",)
+    )
+    with FakeOktaServer(org) as url, OktaClient(url, credentials, sleep=Waits()) as client:
+        with pytest.raises(InputError) as caught:
+            client.get(f"/api/v1/apps/{SSO_ID}")
+    assert "could not get a token" in caught.value.message and "BEGIN" not in caught.value.line()
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("http://127.0.0.1:8080", True),
+        ("http://localhost:9", True),
+        ("https://acme.okta.com", True),
+        ("http://acme.okta.com", False),
+        ("https://acme.okta.com/admin", False),
+        ("ftp://acme.okta.com", False),
+    ],
+)
+def test_plain_http_only_for_loopback(url: str, ok: bool) -> None:
+    if ok:
+        assert org_url(url, {}) == url
+    else:
+        with pytest.raises(InputError):
+            org_url(url, {})
+
+
+def test_the_org_comes_from_the_stack_then_the_environment() -> None:
+    assert org_url(None, {"okta:orgName": "acme", "okta:baseUrl": "okta.com"}, {}) == "https://acme.okta.com"
+    assert (
+        org_url(None, {}, {"OKTA_ORG_NAME": "acme", "OKTA_BASE_URL": "okta-emea.com"}) == "https://acme.okta-emea.com"
+    )
+    with pytest.raises(InputError):
+        org_url(None, {}, {})
+
+
+def test_no_credentials_is_one_error_saying_which_variables() -> None:
+    with pytest.raises(InputError) as caught:
+        credentials_from_environment({})
+    assert "OKTA_API_TOKEN" in caught.value.message and "OKTA_API_PRIVATE_KEY" in caught.value.message
