@@ -7,8 +7,12 @@ Derived from the okta provider's code paths (terraform-provider-okta v6.12, okta
   page). Update deletes the groups that left, then PUTs *every* group of the new state (splitAssignmentsTargets
   treats all as "to assign"), then Read lists. Refresh is one list.
 - `okta.app.GroupAssignment` (one per group), resource_okta_app_group_assignment.go:
-  Create and Update are a PUT then a GET of that group; Delete one DELETE; Refresh one GET per group. A group
-  inserted above others shifts their priorities (each an Update); the figures below add at the end.
+  Create and Update are a PUT then a GET of that group; Delete one DELETE; Refresh one GET per group. Numbered
+  1..n by position, a group added or removed at the top shifts every other priority (each an Update).
+- The chosen design: one `okta.app.GroupAssignment` per group with priorities that stay put between runs
+  (components/inputs/priorities.py), plus one watching `okta.AppGroupAssignments` per app that never writes and
+  whose Read is one paginated list. The workflows refresh with the per-group assignments excluded, so a refresh
+  costs the watcher's list.
 
 Every one of these calls is on Okta's `/api/v1/apps*` bucket (100 a minute on Enterprise and Workforce orgs,
 20-25 on developer orgs). Usage: venv/bin/python bench/api_cost.py [--per-minute N] [--capacity PCT] [--markdown]
@@ -22,7 +26,13 @@ from dataclasses import dataclass
 
 PAGE = 200  # utils.DefaultPaginationLimit
 SIZES = (100, 1000, 2000)
-OPERATIONS = ("first create", "one group changed", "one group added", "one group removed", "refresh")
+OPERATIONS = (
+    "first create",
+    "one group's values changed",
+    "one group added at the top",
+    "one group removed from the top",
+    "refresh",
+)
 
 
 def pages(groups: int) -> int:
@@ -43,29 +53,43 @@ class PluralAssignments(Design):
     def calls(self, operation: str, groups: int) -> int:
         return {
             "first create": groups + pages(groups),
-            "one group changed": groups + pages(groups),
-            "one group added": (groups + 1) + pages(groups + 1),
-            "one group removed": 1 + (groups - 1) + pages(groups - 1),
+            "one group's values changed": groups + pages(groups),
+            "one group added at the top": (groups + 1) + pages(groups + 1),
+            "one group removed from the top": 1 + (groups - 1) + pages(groups - 1),
             "refresh": pages(groups),
         }[operation]
 
 
 class PerGroupAssignments(Design):
-    """One okta.app.GroupAssignment per group per app."""
+    """One okta.app.GroupAssignment per group per app, priorities 1..n by position."""
 
     def calls(self, operation: str, groups: int) -> int:
         return {
             "first create": 2 * groups,
-            "one group changed": 2,
-            "one group added": 2,
-            "one group removed": 1,
+            "one group's values changed": 2,
+            "one group added at the top": 2 + 2 * groups,  # every other group's priority moves down
+            "one group removed from the top": 1 + 2 * (groups - 1),
             "refresh": groups,
+        }[operation]
+
+
+class StableWritersAndWatcher(Design):
+    """The chosen design: per-group writers with stable priorities, one watching AppGroupAssignments."""
+
+    def calls(self, operation: str, groups: int) -> int:
+        return {
+            "first create": 2 * groups + pages(groups),  # the writers, then the watcher's first read
+            "one group's values changed": 2,
+            "one group added at the top": 2,  # it takes a priority in the gap above the first group
+            "one group removed from the top": 1,  # a gap is left; nothing is renumbered
+            "refresh": pages(groups),  # the watcher's list; the writers are excluded from refreshes
         }[operation]
 
 
 DESIGNS: tuple[Design, ...] = (
     PluralAssignments("okta.AppGroupAssignments per app"),
-    PerGroupAssignments("okta.app.GroupAssignment per group"),
+    PerGroupAssignments("okta.app.GroupAssignment per group, 1..n"),
+    StableWritersAndWatcher("chosen: per-group, stable priorities, one watcher"),
 )
 
 

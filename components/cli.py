@@ -88,7 +88,13 @@ def _plan(args: argparse.Namespace) -> int:
     from components.offline.plan_text import render_plan_text
 
     path = _stack_file_path(args)
-    plan = run_offline(args.stack, read_stack_file(path, _display(path)), _display(path))
+    mocks = None
+    if args.previous_outputs:
+        from components.documents.pulumi_json import read_previous_outputs
+        from components.offline.mocks import OfflineMocks
+
+        mocks = OfflineMocks(read_previous_outputs(Path(args.previous_outputs), args.previous_outputs))
+    plan = run_offline(args.stack, read_stack_file(path, _display(path)), _display(path), mocks)
     document = plan.to_json()
     if args.json:
         print(json.dumps(document, indent=2))
@@ -165,6 +171,13 @@ def _verify(args: argparse.Namespace) -> int:
     return run_verify(args, path, _display(path))
 
 
+def _rotate_key(args: argparse.Namespace) -> int:
+    from components.live_commands import run_rotate_key
+
+    path = _stack_file_path(args)
+    return run_rotate_key(args, path, _display(path))
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -221,6 +234,13 @@ COMMANDS = (
         True,
     ),
     Command(
+        "rotate-key",
+        _rotate_key,
+        "rotate the SSO app's IdP signing certificate in phases: status, generate, handoff, switch",
+        "rotate-key generate --stack prod --years 2 --confirm",
+        True,
+    ),
+    Command(
         "drift-status",
         _drift_status,
         "classify a `pulumi refresh --preview-only --expect-no-changes --json` run: drift, clean or error",
@@ -241,13 +261,25 @@ def _add_arguments(command: Command, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for values Okta knows")
     if command.name in ("metadata", "plan", "explain"):
         parser.add_argument("--json", action="store_true", help="one JSON document")
+    if command.name == "plan":
+        parser.add_argument(
+            "--previous-outputs",
+            help="the last run's outputs (`pulumi stack output --json`, or a `plan --json`): priorities stay put",
+        )
     if command.name == "plan-diff":
         parser.add_argument("base", help="`plan --json` of the base branch")
         parser.add_argument("head", help="`plan --json` of the pull request")
     if command.name == "drift-report":
         parser.add_argument("file", help="the JSON that pulumi printed")
         parser.add_argument("--stack", help="stack name for the heading (default: taken from the URNs)")
-    if command.name in ("adopt", "verify"):
+    if command.name == "rotate-key":
+        parser.add_argument("phase", choices=("status", "generate", "handoff", "switch"))
+        parser.add_argument("--years", type=int, default=2, help="generate: the new key's validity (2 to 10)")
+        parser.add_argument("--kid", help="handoff: the key (default: samlApp.signingKeyId, else the newest)")
+        parser.add_argument("--confirm", action="store_true", help="generate, switch: really write to Okta")
+        parser.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for the app's id")
+        parser.add_argument("--json", action="store_true", help="status: one JSON document")
+    if command.name in ("adopt", "verify", "rotate-key"):
         parser.add_argument(
             "--okta-url", help="the org's address, e.g. https://acme.okta.com (default: okta:orgName/baseUrl)"
         )

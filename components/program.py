@@ -5,15 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 import pulumi
+import pulumi_okta as okta
 from pulumi.runtime import config as runtime_config
 
 from components.documents.templates import render_runbook
 from components.inputs.project import load_inputs
 from components.inputs.stack_inputs import StackInputs
 from components.resources.assignments import explicit_false_warning
-from components.resources.gainsight_okta import GainsightOkta
+from components.resources.gainsight_okta import SCIM_PRIORITIES_OUTPUT, SSO_PRIORITIES_OUTPUT, GainsightOkta
 from components.resources.groups import look_up_existing_groups
 from components.resources.manual_step import waiting_on_manual_step
+from components.resources.previous_run import PreviousRun
 from components.resources.provisioning_check import check_provisioning
 from components.resources.scim_removals import (
     SCIM_ATTRIBUTES_OUTPUT,
@@ -46,7 +48,8 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     """Declare every resource and export what Gainsight and the runbook need."""
     # Existing groups are looked up (and an inexact name refused) before the first resource is declared.
     existing_group_ids = look_up_existing_groups(inputs.groups, inputs.source)
-    integration = GainsightOkta(COMPONENT_NAME, inputs, existing_group_ids)
+    previous = PreviousRun()
+    integration = GainsightOkta(COMPONENT_NAME, inputs, existing_group_ids, previous)
     sso, scim = integration.sso_app, integration.scim_app
     pulumi.export("ssoAppId", sso.id)
     pulumi.export("ssoAppName", sso.name)
@@ -54,6 +57,14 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     pulumi.export("idpEntityId", sso.entity_url)
     pulumi.export("idpMetadataUrl", sso.metadata_url)
     pulumi.export("idpCertificate", sso.certificate)
+    pulumi.export("idpSigningKeyId", sso.key_id)
+    next_certificate = None
+    if (next_key := inputs.settings.saml_app.signing_key_id) is not None:
+        # The certificate and metadata of the key the stack names, for the rotation's hand-off to Gainsight.
+        chosen = okta.app.get_metadata_saml_output(app_id=sso.id, key_id=next_key)
+        next_certificate = chosen.certificate
+        pulumi.export("idpNextCertificate", next_certificate)
+        pulumi.export("idpNextMetadata", chosen.metadata)
     pulumi.export("scimAppId", scim.id)
     pulumi.export("scimAppName", scim.name)
     pulumi.export("provisioningEnabled", inputs.provisioning_enabled)
@@ -61,21 +72,35 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     pulumi.export(SCIM_GROUPS_OUTPUT, scim_assigned_groups(inputs))
     pulumi.export(SCIM_ATTRIBUTES_OUTPUT, scim_attributes(inputs))
     # Read before this run's outputs replace them: what the run takes away from the SCIM app, in plain words.
-    pulumi.export("scimRemovals", warn_about_removals(inputs))
+    pulumi.export("scimRemovals", warn_about_removals(inputs, previous))
+    for output, assignments in (
+        (SSO_PRIORITIES_OUTPUT, integration.sso_assignments),
+        (SCIM_PRIORITIES_OUTPUT, integration.scim_assignments),
+    ):
+        pulumi.export(output, assignments.priorities if assignments else {})
     check = None
     if inputs.provisioning_enabled:
         check = check_provisioning(scim, inputs.settings.scim_app.label)
         pulumi.export("provisioningCheck", check)
-    pulumi.export("runbook", _runbook_output(inputs, integration, check))
+    pulumi.export("runbook", _runbook_output(inputs, integration, check, next_certificate))
     if (notice := waiting_on_manual_step(inputs)) is not None:
         pulumi.log.warn(notice)
     if inputs.provisioning_enabled and (fragile := explicit_false_warning(inputs.groups)) is not None:
         pulumi.log.warn(fragile)
+    if inputs.provisioning_enabled and inputs.settings.scim_app.allow_update:
+        pulumi.log.warn(
+            f"scimApp.allowUpdate is true: this run may update the SCIM app {inputs.settings.scim_app.label!r}, and "
+            "the okta provider sends the whole app without its provisioning settings (provider #655). Check "
+            "Provisioning > To App right after (`python -m components verify`), then set allowUpdate back to false."
+        )
     return integration
 
 
 def _runbook_output(
-    inputs: StackInputs, integration: GainsightOkta, check: pulumi.Output[dict[str, Any]] | None
+    inputs: StackInputs,
+    integration: GainsightOkta,
+    check: pulumi.Output[dict[str, Any]] | None,
+    next_certificate: pulumi.Output[str] | None,
 ) -> pulumi.Output[str]:
     """The runbook with the real values, rendered by the same templates as `python -m components runbook`."""
     sso, scim = integration.sso_app, integration.scim_app
@@ -91,6 +116,9 @@ def _runbook_output(
     }
     if check is not None:
         known["provisioningCheck"] = check
+    if next_certificate is not None:  # a rotation under way: the runbook says which key signs, and the next one
+        known["idpNextCertificate"] = next_certificate
+        known["idpSigningKeyId"] = sso.key_id
     stack = pulumi.get_stack()
     return pulumi.Output.all(**known).apply(lambda outputs: render_runbook(inputs, stack, outputs))
 

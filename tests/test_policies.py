@@ -127,10 +127,16 @@ def test_plain_http_anywhere(good_plan) -> None:
     assert found == [("no-plain-http", "gainsight-sso: singleLogoutUrl uses plain http://; use https://")]
 
 
-def _with_profile(plan: dict[str, Any], position: int, profile: dict[str, Any]) -> dict[str, Any]:
+def _with_profile(plan: dict[str, Any], group: str, profile: dict[str, Any]) -> dict[str, Any]:
     changed = copy.deepcopy(plan)
-    entry = next(r for r in changed["resources"] if r["name"] == "gainsight-scim-assignments")
-    entry["inputs"]["groups"][position]["profile"] = json.dumps(profile)
+    entry = next(r for r in changed["resources"] if r["name"] == f"gainsight-scim-assignment-{group}")
+    entry["inputs"]["profile"] = json.dumps(profile)
+    return changed
+
+
+def _with_priority(plan: dict[str, Any], name: str, priority: int) -> dict[str, Any]:
+    changed = copy.deepcopy(plan)
+    next(r for r in changed["resources"] if r["name"] == name)["inputs"]["priority"] = priority
     return changed
 
 
@@ -145,22 +151,20 @@ def _with_profile(plan: dict[str, Any], position: int, profile: dict[str, Any]) 
     ],
 )
 def test_invalid_assignment_profiles(good_plan, profile: dict[str, Any], fragment: str) -> None:
-    found = violations(_with_profile(good_plan, 1, profile))
+    found = violations(_with_profile(good_plan, "Viewer", profile))
     assert [name for name, _ in found] == ["assignment-profiles-valid"]
-    assert found[0][1].startswith("gainsight-scim-assignments groups[1]: ")
+    assert found[0][1].startswith("gainsight-scim-assignment-Viewer: ")
     assert fragment in found[0][1]
 
 
 def test_duplicate_priorities_on_one_app(good_plan) -> None:
-    changed = copy.deepcopy(good_plan)
-    entry = next(r for r in changed["resources"] if r["name"] == "gainsight-sso-assignments")
-    entry["inputs"]["groups"][1]["priority"] = 1
-    found = violations(changed)
+    admins = next(r for r in good_plan["resources"] if r["name"] == "gainsight-sso-assignment-Admins")
+    found = violations(_with_priority(good_plan, "gainsight-sso-assignment-Viewer", admins["inputs"]["priority"]))
     assert found == [
         (
             "unique-assignment-priorities",
-            "gainsight-sso-assignments groups[1]: priority 1 is already taken on that app by "
-            "gainsight-sso-assignments groups[0]",
+            f"gainsight-sso-assignment-Viewer: priority {admins['inputs']['priority']} is already taken on that app "
+            "by gainsight-sso-assignment-Admins",
         )
     ]
 
@@ -168,14 +172,12 @@ def test_duplicate_priorities_on_one_app(good_plan) -> None:
 def test_priority_zero_is_refused(good_plan) -> None:
     """resource_okta_app_group_assignments.go: Create sends a priority only when `GetOk` finds it (0 is unset),
     and the priority's DiffSuppressFunc hides a change whose new value is "0"."""
-    changed = copy.deepcopy(good_plan)
-    entry = next(r for r in changed["resources"] if r["name"] == "gainsight-scim-assignments")
-    entry["inputs"]["groups"][0]["priority"] = 0
+    changed = _with_priority(good_plan, "gainsight-scim-assignment-Admins", 0)
     found = [f for f in violations(changed) if f[0] == "unique-assignment-priorities"]
     assert found == [
         (
             "unique-assignment-priorities",
-            "gainsight-scim-assignments groups[0]: priority 0 is never sent reliably by the okta provider; start at 1",
+            "gainsight-scim-assignment-Admins: priority 0 is never sent reliably by the okta provider; start at 1",
         )
     ]
 

@@ -46,7 +46,9 @@ def test_preview_runs_offline_for_everyone_and_pulumi_only_with_secrets() -> Non
     assert preview["strategy"]["matrix"]["stack"] == "${{ fromJSON(needs.offline.outputs.stacks) }}"
     pulumi = next(step for step in preview["steps"] if step.get("uses", "").startswith("pulumi/actions@"))
     assert pulumi["with"]["command"] == "preview"
-    assert pulumi["with"]["diff"] is True and pulumi["with"]["refresh"] is True
+    assert pulumi["with"]["diff"] is True
+    assert pulumi["with"]["refresh"] is False  # a refresh would read every per-group assignment
+    assert "okta:maxApiCapacity: {value: '25'" in pulumi["with"]["config-map"]
     assert pulumi["with"]["policyPacks"] == "policy"
 
 
@@ -68,8 +70,15 @@ def test_deploy_goes_dev_then_prod_through_environments() -> None:
     up = load("pulumi-up.yml")["jobs"]["up"]
     assert up["environment"] == "${{ inputs.stack }}"
     assert up["concurrency"] == {"group": "pulumi-${{ inputs.stack }}", "cancel-in-progress": False}
-    pulumi = next(step for step in up["steps"] if step.get("uses", "").startswith("pulumi/actions@"))
-    assert pulumi["with"]["command"] == "up" and pulumi["with"]["policyPacks"] == "policy"
+    runs = [step.get("run", "") for step in up["steps"]]
+    refresh = next(i for i, run in enumerate(runs) if run.startswith("pulumi refresh"))
+    deploy = next(i for i, run in enumerate(runs) if run.startswith("pulumi up"))
+    verify = next(i for i, run in enumerate(runs) if "components verify" in run)
+    assert refresh < deploy < verify  # verify right after every up: a SCIM app update may reset provisioning
+    assert '--exclude "$PER_GROUP_ASSIGNMENTS"' in runs[refresh]
+    assert "--policy-pack policy" in runs[deploy] and "--refresh" not in runs[deploy]
+    assert up["env"]["PER_GROUP_ASSIGNMENTS"] == "**okta:app/groupAssignment:GroupAssignment::**"
+    assert any("okta:maxApiCapacity 50" in run for run in runs)
 
 
 def test_drift_runs_on_a_schedule_and_by_hand_and_tells_drift_from_errors() -> None:
@@ -79,6 +88,8 @@ def test_drift_runs_on_a_schedule_and_by_hand_and_tells_drift_from_errors() -> N
     assert job["concurrency"]["group"] == "pulumi-${{ matrix.stack }}"  # never alongside an up of the same stack
     refresh = next(step for step in job["steps"] if step.get("id") == "refresh")
     assert "pulumi refresh --preview-only --expect-no-changes --json" in refresh["run"]
+    assert '--exclude "$PER_GROUP_ASSIGNMENTS"' in refresh["run"]
+    assert any("okta:maxApiCapacity 20" in step.get("run", "") for step in job["steps"])
     assert "drift-status" in refresh["run"] and "exit 1" in refresh["run"]
     conditions = [step.get("if") for step in job["steps"]]
     assert "steps.refresh.outputs.status == 'drift' || steps.verify.outputs.findings == 'true'" in conditions

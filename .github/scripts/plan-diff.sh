@@ -12,11 +12,13 @@ git worktree add --detach "$work/base" "$base_sha" >/dev/null 2>&1
 
 empty_plan() { printf '{"project": "gainsight-okta", "stack": "%s", "resources": [], "outputs": {}}\n' "$1"; }
 
-# plan DIR STACK OUT: the offline plan, or an empty one where the stack (or the tool) does not exist yet.
+# plan DIR STACK OUT [PREVIOUS]: the offline plan, or an empty one where the stack (or the tool) does not exist
+# yet. PREVIOUS, the base's plan, stands in for the last run, so group priorities stay put as under `pulumi up`.
 plan() {
-  local dir=$1 stack=$2 out=$3
+  local dir=$1 stack=$2 out=$3 previous=${4:-}
   if [ -f "$dir/Pulumi.$stack.yaml" ] && [ -f "$dir/components/__main__.py" ]; then
-    (cd "$dir" && PYTHONPATH=. "$python" -m components plan --stack "$stack" --json) > "$out" 2> "$out.err"
+    (cd "$dir" && PYTHONPATH=. "$python" -m components plan --stack "$stack" --json \
+      ${previous:+--previous-outputs "$previous"}) > "$out" 2> "$out.err"
   else
     empty_plan "$stack" > "$out"
   fi
@@ -35,16 +37,16 @@ stacks=$( { stack_names "$root"; stack_names "$work/base"; } | sort -u)
 echo "## gainsight-okta: what this pull request changes"
 echo
 for stack in $stacks; do
-  if ! plan "$root" "$stack" "$work/head-$stack.json"; then
+  if ! plan "$work/base" "$stack" "$work/base-$stack.json"; then
+    empty_plan "$stack" > "$work/base-$stack.json"  # a broken base: show the head in full
+  fi
+  if ! plan "$root" "$stack" "$work/head-$stack.json" "$work/base-$stack.json"; then
     echo "### Offline plan, stack \`$stack\`"
     echo
     echo "The head of this pull request does not plan: \`$(head -n 1 "$work/head-$stack.json.err")\`"
     echo
     failed=1
     continue
-  fi
-  if ! plan "$work/base" "$stack" "$work/base-$stack.json"; then
-    empty_plan "$stack" > "$work/base-$stack.json"  # a broken base: show the head in full
   fi
   "$python" -m components plan-diff "$work/base-$stack.json" "$work/head-$stack.json"
   echo

@@ -8,7 +8,7 @@ from typing import Any
 
 from components.errors import InputError
 from components.inputs.gainsight_schema import GAINSIGHT_DEFAULTS
-from components.inputs.groups import GroupSettings, okta_priority
+from components.inputs.groups import GroupSettings
 from components.inputs.stack_inputs import StackInputs
 
 
@@ -73,7 +73,8 @@ def explain_json(received: dict[str, ReceivedValue]) -> dict[str, Any]:
 def explain_text(inputs: StackInputs, group_names: list[str], received: dict[str, ReceivedValue]) -> str:
     members = _member_groups(inputs, group_names)
     scim_groups = [group for group in inputs.groups if group.scim]
-    priority = {group.name: f"Okta priority {okta_priority(position)}" for position, group in enumerate(scim_groups)}
+    # The rank, not Okta's number: numbers stay put from run to run (components.inputs.priorities), ranks are the order.
+    priority = {group.name: f"priority rank {position + 1}" for position, group in enumerate(scim_groups)}
     order = ", ".join(
         f"{group.name} ({priority.get(group.name, 'sign-in only, not provisioned')})" for group in members
     )

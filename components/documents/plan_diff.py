@@ -128,7 +128,8 @@ def diff_plans(base: dict[str, Any], head: dict[str, Any]) -> PlanDiff:
             option_changes=[
                 c
                 for c in _changes(old.get("options"), new.get("options"), frozenset())
-                if not c.path.startswith("aliases")
+                # Neither the order of operations nor an alias changes anything in Okta.
+                if not c.path.startswith(("aliases", "dependsOn"))
             ],
             renamed_from=old_urn if old_urn != urn else None,
         )

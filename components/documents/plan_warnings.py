@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from components.resources.provider_facts import (
+    APP_GROUP_ASSIGNMENT,
     APP_GROUP_ASSIGNMENTS,
     APP_USER_SCHEMA_PROPERTY,
     GROUP,
@@ -17,7 +18,7 @@ from components.resources.scim_removals import SCIM_ATTRIBUTES_OUTPUT, SCIM_GROU
 if TYPE_CHECKING:
     from .plan_diff import PlanDiff
 
-SCIM_ASSIGNMENTS = "gainsight-scim-assignments"
+SCIM_ASSIGNMENT_PREFIX = "gainsight-scim-assignment-"
 
 
 def _names(plan: dict[str, Any], output: str) -> list[str]:
@@ -32,18 +33,18 @@ def _listed(names: list[str], limit: int = 20) -> str:
 
 
 def _profiles(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Group name -> the profile it gives on the SCIM app, from the assignments resource and the names output."""
-    names = _names(plan, SCIM_GROUPS_OUTPUT)
-    resource = next((r for r in plan.get("resources", []) if r.get("name") == SCIM_ASSIGNMENTS), None)
-    groups = ((resource or {}).get("inputs") or {}).get("groups") or []
+    """Group name -> the profile it gives on the SCIM app, from its assignment resource."""
     profiles: dict[str, dict[str, Any]] = {}
-    for name, group in zip(names, groups, strict=False):
+    for resource in plan.get("resources", []):
+        name = str(resource.get("name") or "")
+        if resource.get("type") != APP_GROUP_ASSIGNMENT or not name.startswith(SCIM_ASSIGNMENT_PREFIX):
+            continue
         try:
-            profile = json.loads(group.get("profile") or "{}") if isinstance(group, dict) else {}
+            profile = json.loads((resource.get("inputs") or {}).get("profile") or "{}")
         except (TypeError, json.JSONDecodeError):
             continue
         if isinstance(profile, dict):
-            profiles[name] = profile
+            profiles[name.removeprefix(SCIM_ASSIGNMENT_PREFIX)] = profile
     return profiles
 
 
@@ -133,8 +134,37 @@ def _replacements(diff: PlanDiff) -> list[str]:
             )
         elif change.type == APP_GROUP_ASSIGNMENTS:
             warnings.append(f"replaces `{change.name}` (changed: {keys}): every group is unassigned, then assigned")
+        elif change.type == APP_GROUP_ASSIGNMENT:
+            warnings.append(f"replaces `{change.name}` (changed: {keys}): the group is unassigned, then assigned")
         else:
             warnings.append(f"replaces `{change.name}` (changed: {keys})")
+    return warnings
+
+
+def _scim_app_updates(diff: PlanDiff) -> list[str]:
+    """An update of the SCIM app after the manual step is a full PUT without its provisioning (provider #655)."""
+    change = next((c for c in diff.changed if c.type == SAML_APP and c.name == "gainsight-scim"), None)
+    if change is None or not change.changes:
+        return []
+    head = next((r for r in diff.head.get("resources", []) if r.get("urn") == change.urn), {})
+    frozen = set((head.get("options") or {}).get("ignoreChanges") or [])
+    paths = sorted({c.path.split(".")[0].split("[")[0] for c in change.changes})
+    held = [path for path in paths if path in frozen]
+    sent = [path for path in paths if path not in frozen]
+    warnings = []
+    if held:
+        warnings.append(
+            f"changes the SCIM app's {', '.join(held)}, which is **not sent**: the app is frozen after the manual "
+            "step. Set `scimApp.allowUpdate: true` for the deploy that should send it"
+        )
+    provisioning = (diff.head.get("outputs") or {}).get("provisioningEnabled") is True
+    if sent and provisioning:
+        warnings.append(
+            f"**updates the SCIM app** ({', '.join(sent)}): the okta provider sends the whole app without its "
+            "provisioning settings, which has switched provisioning off before (provider #655). Right after the "
+            "deploy, check Provisioning > To App (the deploy workflow runs `verify`), then set "
+            "`scimApp.allowUpdate` back to false"
+        )
     return warnings
 
 
@@ -143,4 +173,11 @@ def plan_warnings(diff: PlanDiff) -> list[str]:
     base_stack, head_stack = diff.base.get("stack"), diff.head.get("stack")
     if base_stack and head_stack and base_stack != head_stack:
         warnings.append(f"compares plans of two stacks (`{base_stack}` and `{head_stack}`), not two versions of one")
-    return warnings + _unassignments(diff) + _unsent_false_changes(diff) + _removals(diff) + _replacements(diff)
+    return (
+        warnings
+        + _unassignments(diff)
+        + _unsent_false_changes(diff)
+        + _scim_app_updates(diff)
+        + _removals(diff)
+        + _replacements(diff)
+    )

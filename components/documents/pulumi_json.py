@@ -155,3 +155,11 @@ def read_stack_outputs(path: Path, display_name: str | None = None) -> dict[str,
     )
     validated(StackOutputs, document, shown, OUTPUTS)
     return document
+
+
+def read_previous_outputs(path: Path, shown: str) -> dict[str, Any]:
+    """A previous run's stack outputs: `pulumi stack output --json`, or the `outputs` of a `plan --json`."""
+    document = read_json_object(path, shown, f"{OUTPUTS} or {PLAN}")
+    if "resources" in document:
+        return dict(validated(PlanDocument, document, shown, PLAN)["outputs"])
+    return document

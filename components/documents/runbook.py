@@ -23,6 +23,8 @@ OUTPUT_KEYS = (
     "idpCertificate",
     "scimAppId",
     "scimAppName",
+    "idpSigningKeyId",
+    "idpNextCertificate",
 )
 _NOT_VALUES = {"", "[secret]", "(known after apply)"}
 CLIENT_ID_PLACEHOLDER = "<Client ID of the Gainsight OAuth application, from step 2>"
@@ -111,5 +113,8 @@ def runbook_context(inputs: StackInputs, stack: str, outputs: Mapping[str, Any] 
         "provisioning_enabled": inputs.provisioning_enabled,
         "held_back": held_back(inputs),
         "check": check if isinstance(check, dict) else None,
+        "next_key": settings.saml_app.signing_key_id,
+        "next_certificate": _pem(value("idpNextCertificate")),
+        "active_key": known.get("idpSigningKeyId"),
         "has_placeholders": any(key not in known for key in ("scimAppName", "idpSsoUrl", "idpCertificate")),
     }

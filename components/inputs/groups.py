@@ -15,17 +15,6 @@ from .model_base import SettingsModel, StrictBool, Text
 
 _OKTA_GROUP_ID = re.compile(r"^00g[0-9A-Za-z]{10,30}$")
 
-# Okta priorities start at 1 here, never 0: the provider drops a priority of 0 on create (`GetOk` treats it
-# as unset), and its diff-suppress hides any change whose new value is 0 (resource_okta_app_group_assignments.go,
-# resource_okta_app_group_assignment.go), so the group meant to win could drift away from 0 unseen.
-FIRST_PRIORITY = 1
-
-
-def okta_priority(position: int) -> int:
-    """The priority Okta is given for the group at `position` (0-based) of the stack's list."""
-    return FIRST_PRIORITY + position
-
-
 def _group_name(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")

@@ -146,11 +146,16 @@ class SamlAppSettings(SettingsModel):
     signature_algorithm: Literal["RSA_SHA256", "RSA_SHA1"] = "RSA_SHA256"
     digest_algorithm: Literal["SHA256", "SHA1"] = "SHA256"
     honor_force_authn: StrictBool = False  # Okta's app wizard sets it; the provider's default is false
+    # The kid the SSO app should sign with: the reviewed switch of a certificate rotation (`rotate-key switch`).
+    signing_key_id: Annotated[Text, AfterValidator(_no_blank)] | None = None
 
 
 class ScimAppSettings(SettingsModel):
     label: Label = "Gainsight SCIM Integration"
     provisioning_enabled: StrictBool = False
+    # After the manual step the SCIM app is frozen (an update may reset its provisioning): true lifts the freeze
+    # for the deploys that need it, then set it back.
+    allow_update: StrictBool = False
     app_username_template: AppUsernameTemplate = DEFAULT_APP_USERNAME
     import_id: OktaAppId | None = None
 

@@ -106,7 +106,8 @@ def _scim_app(org: LiveOrg, report: AdoptReport) -> dict[str, Any] | None:
         return None
     if not scim.hidden:
         report.advice.append(
-            f"the SCIM app {scim.label!r} is visible to users; the stack hides it (its tile signs no one in)"
+            f"the SCIM app {scim.label!r} is visible to users: hide it in Okta (its tile signs no one in). The stack "
+            "leaves it as it is, frozen after the manual step, unless scimApp.allowUpdate is set for one deploy"
         )
     provisioning = bool(scim.features)
     settings: dict[str, Any] = {
@@ -229,21 +230,37 @@ def _metadata_checks(org: LiveOrg, metadata: SpMetadata, report: AdoptReport) ->
         )
 
 
+def _assignment_imports(app: LiveApp, kind: str) -> list[dict[str, Any]]:
+    """Each group's assignment (import id `appId/groupId`), and the app's watching AppGroupAssignments (`appId`)."""
+    if not app.assignments:
+        return []
+    found: list[dict[str, Any]] = [
+        {
+            "type": "okta:app/groupAssignment:GroupAssignment",
+            "name": f"gainsight-{kind}-assignment-{assignment.group_name}",
+            "id": f"{app.id}/{assignment.group_id}",
+            "parent": "gainsight",
+        }
+        for assignment in app.by_priority()
+    ]
+    found.append(
+        {
+            "type": "okta:index/appGroupAssignments:AppGroupAssignments",
+            "name": f"gainsight-{kind}-assignments",
+            "id": app.id,
+            "parent": "gainsight",
+        }
+    )
+    return found
+
+
 def import_document(org: LiveOrg, attributes: list[dict[str, Any]], mapping_id: str | None) -> dict[str, Any]:
     """`pulumi import --file`: every resource the stack declares, as children of the component."""
     resources: list[dict[str, Any]] = [
         {"type": "gainsight-okta:index:GainsightOkta", "name": "gainsight", "component": True},
         {"type": "okta:app/saml:Saml", "name": "gainsight-sso", "id": org.sso.id, "parent": "gainsight"},
     ]
-    if org.sso.assignments:
-        resources.append(
-            {
-                "type": "okta:index/appGroupAssignments:AppGroupAssignments",
-                "name": "gainsight-sso-assignments",
-                "id": org.sso.id,
-                "parent": "gainsight",
-            }
-        )
+    resources += _assignment_imports(org.sso, "sso")
     scim = org.scim if org.scim is not None and org.scim.id != org.sso.id else None
     if scim is not None:
         resources.append({"type": "okta:app/saml:Saml", "name": "gainsight-scim", "id": scim.id, "parent": "gainsight"})
@@ -257,15 +274,7 @@ def import_document(org: LiveOrg, attributes: list[dict[str, Any]], mapping_id: 
                 }
                 for attribute in attributes
             ]
-            if scim.assignments:
-                resources.append(
-                    {
-                        "type": "okta:index/appGroupAssignments:AppGroupAssignments",
-                        "name": "gainsight-scim-assignments",
-                        "id": scim.id,
-                        "parent": "gainsight",
-                    }
-                )
+            resources += _assignment_imports(scim, "scim")
             if mapping_id and any("source" in attribute for attribute in attributes):
                 resources.append(
                     {
@@ -314,6 +323,12 @@ def adopt(
     if groups:
         config[f"{NAMESPACE}:groups"] = groups
     _metadata_checks(org, metadata, report)
+    assignments = (*org.sso.assignments, *(org.scim.assignments if org.scim else ()))
+    if any(assignment.priority == 0 for assignment in assignments):
+        report.not_expressed.append(
+            "group priorities: Okta numbers hand-made assignments from 0, which the okta provider cannot send; the "
+            "first `pulumi up` renumbers them 10, 20, 30... in the same order (no change for Gainsight)"
+        )
     report.adopted.append(f"SSO app {org.sso.label!r} ({org.sso.id}), by importId")
     if scim is not None:
         report.adopted.append(f"SCIM app {scim['label']!r} ({scim['importId']}), by importId")

@@ -36,7 +36,11 @@ _SCOPE_FOR_PATH = (
 
 
 class OktaClient:
-    """GET requests to one org; `sleep` and `clock` are injectable so tests wait for nothing."""
+    """Requests to one org; `sleep` and `clock` are injectable so tests wait for nothing.
+
+    Read-only unless made with `allow_writes=True`, which only the confirmed phases of a key rotation do: `adopt`
+    and `verify` cannot write, whatever they call.
+    """
 
     def __init__(
         self,
@@ -46,8 +50,10 @@ class OktaClient:
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
+        allow_writes: bool = False,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.allow_writes = allow_writes
         self.credentials = credentials
         self.sleep = sleep
         self.clock = clock
@@ -154,6 +160,21 @@ class OktaClient:
         response = self._get(path, params)
         return _json(response, expect_any=True)
 
+    def get_text(self, path: str, params: dict[str, Any] | None = None) -> str:
+        """A non-JSON document (an app's SAML metadata)."""
+        return self._get(path, params, accept="application/xml").text
+
+    def write(self, method: str, path: str, body: Any = None, params: dict[str, Any] | None = None) -> Any:
+        """POST or PUT; refused unless this client was made to write (behind a command's --confirm)."""
+        if not self.allow_writes or method not in ("POST", "PUT"):
+            raise AssertionError(f"this client does not write ({method} {path})")
+        response = self._send(
+            method, path, json=body, params=params, headers={"Authorization": self._authorization_header()}
+        )
+        if response.status_code not in (200, 201):
+            raise self._error(response, method)
+        return _json(response, expect_any=True)
+
     def get_all(self, path: str, params: dict[str, Any] | None = None) -> list[Any]:
         return list(self.iterate(path, params))
 
@@ -179,15 +200,16 @@ class OktaClient:
             raise InputError("Okta", f"GET {_path(str(response.url))}", f"a next-page link points off the org: {link}")
         return link
 
-    def _get(self, url: str, params: dict[str, Any] | None) -> httpx.Response:
-        response = self._send("GET", url, params=params, headers={"Authorization": self._authorization_header()})
+    def _get(self, url: str, params: dict[str, Any] | None, accept: str = "application/json") -> httpx.Response:
+        headers = {"Authorization": self._authorization_header(), "Accept": accept}
+        response = self._send("GET", url, params=params, headers=headers)
         if response.status_code == 200:
             return response
         raise self._error(response)
 
-    def _error(self, response: httpx.Response) -> InputError:
+    def _error(self, response: httpx.Response, method: str = "GET") -> InputError:
         path = _path(str(response.url))
-        where = f"GET {path}"
+        where = f"{method} {path}"
         body = _json(response)
         summary = str(body.get("errorSummary") or "")[:200]
         status = response.status_code
@@ -196,6 +218,8 @@ class OktaClient:
             return InputError("Okta", where, f"401: {credential} was refused (invalid, expired or for another org)")
         if status == 403:
             scope = next((s for prefix, s in _SCOPE_FOR_PATH if path.startswith(prefix)), READ_SCOPES[0])
+            if method != "GET":
+                scope = scope.replace(".read", ".manage")
             return InputError(
                 "Okta", where, f"403: not allowed; the credential needs the {scope} scope (or a read-only admin role)"
             )

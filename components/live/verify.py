@@ -155,8 +155,19 @@ def _expiry(certificate: str, now: datetime.datetime) -> datetime.datetime | Non
         return None
 
 
-def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime) -> list[Finding]:
+def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime, stack: str) -> list[Finding]:
     findings = []
+    wanted = inputs.settings.saml_app.signing_key_id
+    if wanted and org.sso.signing_kid != wanted:
+        findings.append(
+            Finding(
+                "signing-key",
+                f"SSO app {org.sso.label!r}",
+                f"signs with key {org.sso.signing_kid!r}; the stack says samlApp.signingKeyId {wanted!r}: run "
+                f"`python -m components rotate-key switch --stack {stack} --confirm` once Gainsight has the new "
+                "certificate",
+            )
+        )
     limit = now + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
     active = next((key for key in org.sso_keys if key.kid == org.sso.signing_kid), None)
     if active is not None and (expires := _expiry(active.certificate, now)) is not None and expires < limit:
@@ -166,7 +177,8 @@ def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime) -> 
                 "idp-certificate",
                 f"SSO app {org.sso.label!r}",
                 f"the IdP signing certificate (kid {active.kid}) expires on {expires:%Y-%m-%d}, in {days} days: "
-                "rotate it in phases (README: Rotating the IdP signing certificate)",
+                f"rotate it in phases, starting with `python -m components rotate-key generate --stack {stack} "
+                "--confirm`",
                 "warning" if days > 0 else "error",
             )
         )
@@ -184,7 +196,9 @@ def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime) -> 
     return findings
 
 
-def verify(org: LiveOrg, inputs: StackInputs, now: datetime.datetime | None = None) -> list[Finding]:
+def verify(
+    org: LiveOrg, inputs: StackInputs, now: datetime.datetime | None = None, stack: str = "NAME"
+) -> list[Finding]:
     now = now or datetime.datetime.now(datetime.timezone.utc)
     settings = inputs.settings
     findings: list[Finding] = []
@@ -205,4 +219,4 @@ def verify(org: LiveOrg, inputs: StackInputs, now: datetime.datetime | None = No
                 org.scim, scim_groups, scim_label
             )
             findings += _profiles(org.scim, inputs) + _attributes(org, inputs)
-    return findings + _certificates(org, inputs, now)
+    return findings + _certificates(org, inputs, now, stack)

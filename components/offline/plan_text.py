@@ -30,6 +30,8 @@ def _flags(resource: dict[str, Any]) -> str:
         flags.append("retain on delete")
     if options.get("deleteBeforeReplace"):
         flags.append("delete before replace")
+    if options.get("ignoreChanges"):
+        flags.append(f"ignores changes to {', '.join(options['ignoreChanges'])}")
     flags += [f"formerly {alias.rsplit('::', 1)[-1]}" for alias in options.get("aliases") or ()]
     return f"  [{', '.join(flags)}]" if flags else ""
 

@@ -49,11 +49,21 @@ def declare_attributes(
     # that index (resource_okta_app_user_custom_schema_property.go). Pulumi's default create-then-delete
     # would let the old resource's Delete remove the attribute just created (provider #2593, pulumi-okta
     # #1082), leaving state that says it exists.
-    return [
-        okta.AppUserSchemaProperty(
-            f"{prefix}-attr-{attribute.name}",
-            attribute_args(attribute, app.id),
-            opts=pulumi.ResourceOptions(parent=parent, protect=protect, delete_before_replace=True),
+    # One after another: every attribute is a write to the same app schema (the provider retries Okta's
+    # "deletion process ... is incomplete" race), and what needs them all can then wait for the last one only:
+    # one dependency per group assignment instead of one per attribute. A few dozen attributes make a short chain.
+    declared: list[okta.AppUserSchemaProperty] = []
+    for attribute in attributes:
+        declared.append(
+            okta.AppUserSchemaProperty(
+                f"{prefix}-attr-{attribute.name}",
+                attribute_args(attribute, app.id),
+                opts=pulumi.ResourceOptions(
+                    parent=parent,
+                    protect=protect,
+                    delete_before_replace=True,
+                    depends_on=declared[-1:],
+                ),
+            )
         )
-        for attribute in attributes
-    ]
+    return declared

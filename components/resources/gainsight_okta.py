@@ -7,13 +7,16 @@ import pulumi_okta as okta
 
 from components.inputs.stack_inputs import StackInputs
 
-from .assignments import declare_assignments
+from .assignments import AppAssignments, declare_assignments
 from .attributes import declare_attributes
 from .groups import declare_group_ids
+from .previous_run import PreviousRun
 from .profile_mapping import declare_profile_mapping
-from .saml_app import saml_app_args
+from .saml_app import SCIM_APP_FROZEN_INPUTS, saml_app_args, scim_app_frozen
 
 COMPONENT_TYPE = "gainsight-okta:index:GainsightOkta"
+SSO_PRIORITIES_OUTPUT = "ssoPriorities"  # group name -> Okta priority on the SSO app, read back by the next run
+SCIM_PRIORITIES_OUTPUT = "scimPriorities"
 
 
 class GainsightOkta(pulumi.ComponentResource):
@@ -25,9 +28,9 @@ class GainsightOkta(pulumi.ComponentResource):
 
     sso_app: okta.app.Saml
     scim_app: okta.app.Saml
-    sso_assignments: okta.AppGroupAssignments | None
+    sso_assignments: AppAssignments | None
     attributes: list[okta.AppUserSchemaProperty]
-    scim_assignments: okta.AppGroupAssignments | None
+    scim_assignments: AppAssignments | None
     profile_mapping: okta.profile.Mapping | None
 
     def __init__(
@@ -35,6 +38,7 @@ class GainsightOkta(pulumi.ComponentResource):
         name: str,
         inputs: StackInputs,
         existing_group_ids: dict[str, str],
+        previous: PreviousRun,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         super().__init__(COMPONENT_TYPE, name, None, opts)
@@ -46,12 +50,19 @@ class GainsightOkta(pulumi.ComponentResource):
             opts=pulumi.ResourceOptions(parent=self, protect=settings.protect, import_=settings.saml_app.import_id),
         )
         # The SCIM app only carries provisioning; users sign in through the SSO app, so hide its tile.
-        # Provisioning itself is switched on by hand (Okta's API cannot do it for a custom app), and the
-        # provider keeps `features` computed, so re-applying never touches that tab.
+        # Provisioning itself is switched on by hand (Okta's API cannot do it for a custom app). After that, any
+        # update of the app is a full PUT without its provisioning settings (provider #655): the app is frozen,
+        # unless `scimApp.allowUpdate` lets one deploy through (and the deploy workflow verifies right after).
+        frozen = scim_app_frozen(inputs)
         self.scim_app = okta.app.Saml(
             f"{name}-scim",
             saml_app_args(inputs, settings.scim_app.label, settings.scim_app.app_username_template, hidden=True),
-            opts=pulumi.ResourceOptions(parent=self, protect=settings.protect, import_=settings.scim_app.import_id),
+            opts=pulumi.ResourceOptions(
+                parent=self,
+                protect=settings.protect,
+                import_=settings.scim_app.import_id,
+                ignore_changes=list(SCIM_APP_FROZEN_INPUTS) if frozen else None,
+            ),
         )
 
         group_ids = declare_group_ids(name, inputs.groups, existing_group_ids, self)
@@ -59,10 +70,12 @@ class GainsightOkta(pulumi.ComponentResource):
         # No sso groups: leave the SSO app's assignments alone rather than declare (and enforce) none.
         self.sso_assignments = (
             declare_assignments(
-                f"{name}-sso-assignments",
+                name,
+                "sso",
                 self.sso_app,
                 sso_groups,
                 group_ids,
+                previous.mapping(SSO_PRIORITIES_OUTPUT),
                 with_profiles=False,
                 opts=pulumi.ResourceOptions(parent=self, protect=settings.protect),
             )
@@ -79,14 +92,19 @@ class GainsightOkta(pulumi.ComponentResource):
             # In a protected stack the SCIM side is protected too: removing it unassigns every group, and Okta
             # then deactivates every Gainsight user when Deactivate Users is on.
             self.attributes = declare_attributes(name, inputs.attributes, self.scim_app, self, protect=settings.protect)
-            after_attributes = pulumi.ResourceOptions(parent=self, depends_on=self.attributes, protect=settings.protect)
+            # The attributes are created one after another, so waiting for the last one waits for them all.
+            after_attributes = pulumi.ResourceOptions(
+                parent=self, depends_on=self.attributes[-1:], protect=settings.protect
+            )
             scim_groups = [group for group in inputs.groups if group.scim]
             if scim_groups:
                 self.scim_assignments = declare_assignments(
-                    f"{name}-scim-assignments",
+                    name,
+                    "scim",
                     self.scim_app,
                     scim_groups,
                     group_ids,
+                    previous.mapping(SCIM_PRIORITIES_OUTPUT),
                     with_profiles=True,
                     opts=after_attributes,
                 )

@@ -9,11 +9,13 @@ from __future__ import annotations
 SAML_APP = "okta:app/saml:Saml"
 GROUP = "okta:group/group:Group"
 APP_GROUP_ASSIGNMENTS = "okta:index/appGroupAssignments:AppGroupAssignments"
+APP_GROUP_ASSIGNMENT = "okta:app/groupAssignment:GroupAssignment"
 APP_USER_SCHEMA_PROPERTY = "okta:index/appUserSchemaProperty:AppUserSchemaProperty"
 PROFILE_MAPPING = "okta:profile/mapping:Mapping"
 
 GROUP_LOOKUP = "okta:group/getGroup:getGroup"
 PROFILE_MAPPING_SOURCE = "okta:user/getUserProfileMappingSource:getUserProfileMappingSource"
+SAML_METADATA = "okta:app/getMetadataSaml:getMetadataSaml"
 
 # Inputs (camelCase wire names) whose change makes the provider replace the resource: its ForceNew fields.
 FORCE_NEW: dict[str, frozenset[str]] = {
@@ -23,6 +25,8 @@ FORCE_NEW: dict[str, frozenset[str]] = {
     GROUP: frozenset(),
     # resource_okta_app_group_assignments.go: app_id.
     APP_GROUP_ASSIGNMENTS: frozenset({"appId"}),
+    # resource_okta_app_group_assignment.go: app_id and group_id.
+    APP_GROUP_ASSIGNMENT: frozenset({"appId", "groupId"}),
     # resource_okta_app_user_custom_schema_property.go and user_schema_property.go. Not app_id.
     APP_USER_SCHEMA_PROPERTY: frozenset(
         {"index", "type", "arrayType", "externalName", "externalNamespace", "scope", "unique"}
@@ -42,12 +46,14 @@ SCOPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     GROUP: (frozenset({"okta.groups.manage"}), frozenset({"okta.groups.read"})),
     # PUT/DELETE /apps/{id}/groups/{gid}, and the list of the app's groups.
     APP_GROUP_ASSIGNMENTS: (frozenset({"okta.apps.manage"}), frozenset({"okta.apps.read"})),
+    APP_GROUP_ASSIGNMENT: (frozenset({"okta.apps.manage"}), frozenset({"okta.apps.read"})),
     # POST /meta/schemas/apps/{id}/default, GET for reads.
     APP_USER_SCHEMA_PROPERTY: (frozenset({"okta.schemas.manage"}), frozenset({"okta.schemas.read"})),
     # GET/POST /mappings/{id}: without .manage `pulumi up` fails with 403 on any stack with a sourced attribute.
     PROFILE_MAPPING: (frozenset({"okta.profileMappings.manage"}), frozenset({"okta.profileMappings.read"})),
     GROUP_LOOKUP: (frozenset({"okta.groups.read"}), frozenset({"okta.groups.read"})),
     PROFILE_MAPPING_SOURCE: (frozenset({"okta.profileMappings.read"}), frozenset({"okta.profileMappings.read"})),
+    SAML_METADATA: (frozenset({"okta.apps.manage"}), frozenset({"okta.apps.read"})),  # manage includes read
 }
 
 

@@ -101,3 +101,36 @@ def saml_app_args(inputs: StackInputs, label: str, app_username_template: str, *
         **_acs_arguments(inputs),
         **_single_logout_arguments(inputs),
     )
+
+
+# Every input this program gives the SCIM app: all ignored once it is frozen (Python names; the SDK translates).
+SCIM_APP_FROZEN_INPUTS = (
+    "label",
+    "user_name_template",
+    "user_name_template_type",
+    "sso_url",
+    "recipient",
+    "destination",
+    "audience",
+    "subject_name_id_format",
+    "subject_name_id_template",
+    "signature_algorithm",
+    "digest_algorithm",
+    "response_signed",
+    "assertion_signed",
+    "authn_context_class_ref",
+    "attribute_statements",
+    "hide_web",
+    "hide_ios",
+    "honor_force_authn",
+    "acs_endpoints",
+    "acs_endpoints_indices",
+    "single_logout_url",
+    "single_logout_issuer",
+    "single_logout_certificate",
+)
+
+
+def scim_app_frozen(inputs: StackInputs) -> bool:
+    """Frozen once provisioning is switched on, unless `scimApp.allowUpdate` lets updates through."""
+    return inputs.provisioning_enabled and not inputs.settings.scim_app.allow_update

@@ -15,10 +15,11 @@ import pulumi
 
 from components.inputs.stack_inputs import StackInputs
 
+from .previous_run import PreviousRun
+
 SCIM_GROUPS_OUTPUT = "scimAssignedGroups"  # group names assigned to the SCIM app, in priority order
 SCIM_ATTRIBUTES_OUTPUT = "scimAttributes"  # attribute names declared on the SCIM app
 SSO_GROUPS_OUTPUT = "ssoAssignedGroups"  # group names assigned to the SSO app, in priority order
-PREVIOUS_RUN = "gainsight-previous-run"
 
 
 def scim_assigned_groups(inputs: StackInputs) -> list[str]:
@@ -69,10 +70,8 @@ def removal_warnings(
     return warnings
 
 
-def warn_about_removals(inputs: StackInputs) -> pulumi.Output[list[str]]:
+def warn_about_removals(inputs: StackInputs, previous: PreviousRun) -> pulumi.Output[list[str]]:
     """Compare with the last run's outputs and warn; returns the warnings (for the record, and to be awaited)."""
-    own_stack = f"{pulumi.get_organization() or 'organization'}/{pulumi.get_project()}/{pulumi.get_stack()}"
-    previous = pulumi.StackReference(PREVIOUS_RUN, stack_name=own_stack)
     label = inputs.settings.scim_app.label
     groups, attributes = scim_assigned_groups(inputs), scim_attributes(inputs)
 
@@ -82,6 +81,4 @@ def warn_about_removals(inputs: StackInputs) -> pulumi.Output[list[str]]:
             pulumi.log.warn(warning)
         return warnings
 
-    return pulumi.Output.all(
-        previous.get_output(SCIM_GROUPS_OUTPUT), previous.get_output(SCIM_ATTRIBUTES_OUTPUT)
-    ).apply(warn)
+    return pulumi.Output.all(previous.output(SCIM_GROUPS_OUTPUT), previous.output(SCIM_ATTRIBUTES_OUTPUT)).apply(warn)

@@ -88,9 +88,9 @@ def test_cli_json_and_errors(write_stack) -> None:
     assert bad.stderr.startswith("error: ") and "Ghosts" in bad.stderr and len(bad.stderr.splitlines()) == 1
 
 
-def test_priorities_are_shown_as_okta_gets_them_from_1(inputs) -> None:
+def test_groups_are_shown_in_priority_rank_on_the_scim_app(inputs) -> None:
     text = explain_text(inputs, ["Viewer", "Admins"], explain(inputs, ["Viewer", "Admins"]))
-    assert text.startswith("A user in Admins (Okta priority 1), Viewer (Okta priority 3) receives")
+    assert text.startswith("A user in Admins (priority rank 1), Viewer (priority rank 3) receives")
 
 
 def test_an_explicit_false_is_explained_with_what_okta_really_holds(write_stack) -> None:

@@ -21,21 +21,27 @@ def test_added_changed_and_removed_resources(plan_stack) -> None:
     groups = [{"name": "Admins", "profile": {"IsSuperAdmin": True, "LicenseType": "Viewer"}}, {"name": "Sales"}]
     head = plan_stack(article_stack(**{"gainsight-okta:groups": groups}))
     diff = diff_plans(base, head)
-    assert [r["name"] for r in diff.added] == ["gainsight-group-Sales"]
-    assert [r["name"] for r in diff.removed] == ["gainsight-group-Viewer"]
+    assert sorted(r["name"] for r in diff.added) == [
+        "gainsight-group-Sales",
+        "gainsight-scim-assignment-Sales",
+        "gainsight-sso-assignment-Sales",
+    ]
+    assert sorted(r["name"] for r in diff.removed) == [
+        "gainsight-group-Viewer",
+        "gainsight-scim-assignment-Viewer",
+        "gainsight-sso-assignment-Viewer",
+    ]
     changed = {c.name: c for c in diff.changed}
-    scim = changed["gainsight-scim-assignments"]
-    paths = {c.path: (c.before, c.after) for c in scim.changes}
-    assert paths["groups[0].profile"] == (
-        '{"IsSuperAdmin":true,"LicenseType":"Full"}',
-        '{"IsSuperAdmin":true,"LicenseType":"Viewer"}',
-    )
-    assert paths["groups[1].id"] == ("placeholder-id-gainsight-group-Viewer", "placeholder-id-gainsight-group-Sales")
-    assert not scim.replaces
+    admins = changed["gainsight-scim-assignment-Admins"]
+    assert [(c.path, c.before, c.after) for c in admins.changes] == [
+        ("profile", '{"IsSuperAdmin":true,"LicenseType":"Full"}', '{"IsSuperAdmin":true,"LicenseType":"Viewer"}')
+    ]
+    assert not admins.replaces
+    assert "gainsight-scim-assignment-Sales" not in changed  # one group changed: one assignment, not every group
     text = render_plan_diff(diff)
-    assert "**1 to add, 2 to change, 1 to remove.**" in text
+    assert "**3 to add, 1 to change, 3 to remove.**" in text
     assert "| + add | `okta:group/group:Group` | `gainsight-group-Sales` |" in text
-    assert '`groups[0].profile` (group \'Admins\'): "{\\"IsSuperAdmin\\":true,\\"LicenseType\\":\\"Full\\"}" →' in text
+    assert '`profile`: "{\\"IsSuperAdmin\\":true,\\"LicenseType\\":\\"Full\\"}" →' in text
 
 
 def test_replacing_changes_are_flagged(plan_stack) -> None:

@@ -239,3 +239,16 @@ def test_without_a_client_id_the_runbook_says_where_it_comes_from(write_stack) -
     assert "Set the Client ID in `Pulumi.test.yaml` as `gainsight-okta:oauthClientId`" in text
     assert "clientId=<Client ID of the Gainsight OAuth application, from step 2>" in text
     assert "None" not in text
+
+
+def test_a_rotation_under_way_renders_the_hand_off(write_stack) -> None:
+    path = write_stack({"gainsight-okta:samlApp": {"signingKeyId": "kid-new"}})
+    inputs = load_stack_inputs(read_stack_file(path).config, path.name, PROJECT_ROOT)
+    outputs = {"idpSigningKeyId": "kid-old", "idpNextCertificate": json.loads(OUTPUTS.read_text())["idpCertificate"]}
+    text = render_runbook(inputs, "test", outputs)
+    assert "## IdP signing certificate rotation" in text
+    assert "names the key **kid-new**; the SSO app signs with\n`kid-old`" in text
+    assert "-----BEGIN CERTIFICATE-----\n" + outputs["idpNextCertificate"][:64] in text
+    assert "rotate-key switch --stack\ntest --confirm" in text
+    done = render_runbook(inputs, "test", {**outputs, "idpSigningKeyId": "kid-new"})
+    assert "## IdP signing certificate rotation" not in done  # switched: nothing left to hand off

@@ -100,9 +100,34 @@ class FakeOrg:
             return 401, {"errorCode": "E0000011", "errorSummary": "Invalid token provided"}, {}
         if any(path.startswith(prefix) for prefix in self.deny):
             return 403, {"errorCode": "E0000006", "errorSummary": "You do not have permission"}, {}
+        if method == "POST" and path.endswith("/credentials/keys/generate"):
+            return self._generate_key(path.split("/")[4], query)
+        if method == "PUT" and path.startswith("/api/v1/apps/") and path.count("/") == 4:
+            return self._put_app(path.split("/")[4], body)
         if method != "GET":
             return 405, {"errorCode": "E0000022", "errorSummary": "The endpoint does not support the method"}, {}
         return self._get(path, query, base)
+
+    def _generate_key(self, app_id: str, query: dict[str, list[str]]):
+        from tests.live.article_org import certificate
+
+        if app_id not in self.apps:
+            return 404, {"errorCode": "E0000007", "errorSummary": "Not found"}, {}
+        years = int(query.get("validityYears", ["2"])[0])
+        key = {"kid": f"kid-{uuid.uuid4().hex[:12]}", "kty": "RSA", "use": "sig", "x5c": [certificate(365 * years)]}
+        self.keys.setdefault(app_id, []).append(key)
+        return 201, copy.deepcopy(key), {}
+
+    def _put_app(self, app_id: str, body: bytes):
+        if app_id not in self.apps:
+            return 404, {"errorCode": "E0000007", "errorSummary": "Not found"}, {}
+        app = json.loads(body)
+        kid = ((app.get("credentials") or {}).get("signing") or {}).get("kid")
+        if kid not in {key["kid"] for key in self.keys.get(app_id, [])}:
+            return 400, {"errorCode": "E0000001", "errorSummary": "Api validation failed: credentials.signing.kid"}, {}
+        app["id"] = app_id
+        self.apps[app_id] = app
+        return 200, copy.deepcopy(app), {}
 
     def _authorized(self, auth: str) -> bool:
         if auth == f"SSWS {TOKEN}":
@@ -153,6 +178,20 @@ class FakeOrg:
                 items.append(item)
             page, next_url = self._paginate(items, query, base, path)
             return 200, page, ({"Link": f'<{next_url}>; rel="next"'} if next_url else {})
+        if rest[:1] == ["apps"] and rest[2:] == ["sso", "saml", "metadata"]:
+            kid = query.get("kid", [""])[0]
+            key = next((k for k in self.keys.get(rest[1], []) if k["kid"] == kid), None)
+            if key is None:
+                return not_found
+            xml = (
+                '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" '
+                f'entityID="http://www.okta.com/exk{rest[1][3:]}"><md:IDPSSODescriptor '
+                'protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:KeyDescriptor use="signing">'
+                '<ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>'
+                f"{key['x5c'][0]}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
+                "</md:IDPSSODescriptor></md:EntityDescriptor>"
+            )
+            return 200, xml, {"Content-Type": "application/xml"}
         if rest[:1] == ["apps"] and rest[2:] == ["credentials", "keys"]:
             return (200, copy.deepcopy(self.keys.get(rest[1], [])), {}) if rest[1] in self.apps else not_found
         if rest[:1] == ["groups"] and len(rest) == 2:
@@ -199,9 +238,11 @@ class _Handler(BaseHTTPRequestHandler):
         status, payload, headers = self.org.answer(
             method, parts.path, parse_qs(parts.query), base, self.headers.get("Authorization", ""), body
         )
-        data = json.dumps(payload).encode()
+        is_text = isinstance(payload, str)
+        data = payload.encode() if is_text else json.dumps(payload).encode()
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        if not is_text:
+            self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
         for name, value in headers.items():
             self.send_header(name, value)

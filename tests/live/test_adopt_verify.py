@@ -68,12 +68,15 @@ def test_round_trip_the_plan_of_the_adopted_stack_declares_what_the_org_holds(tm
         )
         assert inputs.get("enums", inputs.get("arrayEnums")) == live.get("enum", (live.get("items") or {}).get("enum"))
     # The assignments: the same groups, in the same order, with the same Gainsight values (nulls aside).
-    for app_id, resource in ((SCIM_ID, "gainsight-scim-assignments"), (SSO_ID, "gainsight-sso-assignments")):
-        declared = resources[resource]["inputs"]["groups"]
+    groups = {group_id: group["profile"]["name"] for group_id, group in org.groups.items()}
+    for app_id, kind in ((SCIM_ID, "scim"), (SSO_ID, "sso")):
         live = sorted(org.app_groups[app_id], key=lambda a: a["priority"])
-        assert [g["id"] for g in declared] == [a["id"] for a in live]
-        if app_id == SCIM_ID:
-            assert [json.loads(g["profile"]) for g in declared] == [
+        declared = [resources[f"gainsight-{kind}-assignment-{groups[a['id']]}"]["inputs"] for a in live]
+        assert [d["groupId"] for d in declared] == [a["id"] for a in live]
+        priorities = [d["priority"] for d in declared]
+        assert priorities == sorted(priorities) and priorities[0] >= 1  # the order kept, never 0
+        if kind == "scim":
+            assert [json.loads(d["profile"]) for d in declared] == [
                 {k: v for k, v in a["profile"].items() if v is not None} for a in live
             ]
     # Groups are used by id, never owned: adopting creates and deletes no group.
@@ -93,6 +96,9 @@ def test_the_import_file_lists_every_declared_resource(tmp_path: Path) -> None:
     assert by_name["gainsight-sso"]["id"] == SSO_ID and by_name["gainsight-scim"]["parent"] == "gainsight"
     assert by_name["gainsight-attr-LicenseType"]["id"] == f"{SCIM_ID}/LicenseType"
     assert by_name["gainsight-scim-assignments"]["id"] == SCIM_ID
+    test_group = next(g for g, body in article_org().groups.items() if body["profile"]["name"] == "Test")
+    assert by_name["gainsight-scim-assignment-Test"]["id"].startswith(f"{SCIM_ID}/00g")
+    assert test_group.startswith("00g")
     plan = run_offline("acme", read_stack_file(output), output.name).to_json()
     declared = {r["name"] for r in plan["resources"] if r["type"].startswith("okta:")}
     assert declared == {name for name in by_name if name != "gainsight"}
@@ -123,7 +129,7 @@ def plant(org: FakeOrg, defect: str) -> None:
 @pytest.mark.parametrize(
     ("defect", "fragment"),
     [
-        ("visible SCIM app", "is visible to users"),
+        ("visible SCIM app", "is visible to users: hide it in Okta"),
         ("attribute without namespace", "attribute 'IsSuperAdmin' has no Gainsight namespace"),
         ("rejected license type", "'Premium', which Gainsight rejects"),
     ],

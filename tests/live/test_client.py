@@ -92,9 +92,8 @@ def test_errors_name_the_permission_or_the_id_and_never_the_token(setup: str, pa
         else set()
     )
     token = "00aWRONGtokenVALUE9999999999" if setup == "bad token" else TOKEN
-    with FakeOktaServer(org) as url, client_for(url, token=token) as client:
-        with pytest.raises(InputError) as caught:
-            client.get_all(path) if path.endswith("mappings") else client.get(path)
+    with FakeOktaServer(org) as url, client_for(url, token=token) as client, pytest.raises(InputError) as caught:
+        client.get_all(path) if path.endswith("mappings") else client.get(path)
     line = caught.value.line()
     assert fragment in line and "\n" not in line
     assert token not in line and TOKEN not in line
@@ -126,9 +125,12 @@ def test_a_wrong_private_key_is_one_error_line() -> None:
     credentials = Credentials(
         "private key", client_id="0oaSERVICEapp0000001", private_key=pem.decode(), scopes=("okta.apps.read",)
     )
-    with FakeOktaServer(org) as url, OktaClient(url, credentials, sleep=Waits()) as client:
-        with pytest.raises(InputError) as caught:
-            client.get(f"/api/v1/apps/{SSO_ID}")
+    with (
+        FakeOktaServer(org) as url,
+        OktaClient(url, credentials, sleep=Waits()) as client,
+        pytest.raises(InputError) as caught,
+    ):
+        client.get(f"/api/v1/apps/{SSO_ID}")
     assert "could not get a token" in caught.value.message and "BEGIN" not in caught.value.line()
 
 

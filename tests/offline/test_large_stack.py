@@ -21,12 +21,16 @@ def test_two_thousand_groups_plan_with_unique_priorities(tmp_path: Path) -> None
         by_type.setdefault(entry["type"], []).append(entry)
     assert len(by_type["okta:group/group:Group"]) == 2000
     assert len(by_type["okta:index/appUserSchemaProperty:AppUserSchemaProperty"]) == 40
-    assignments = by_type["okta:index/appGroupAssignments:AppGroupAssignments"]
-    assert len(assignments) == 2  # one per app, however many groups
-    for entry in assignments:
-        groups = entry["inputs"]["groups"]
-        assert [g["priority"] for g in groups] == list(range(1, 2001))
-        assert len({g["id"] for g in groups}) == 2000
-    scim = next(e for e in assignments if e["name"] == "gainsight-scim-assignments")
-    assert json.loads(scim["inputs"]["groups"][0]["profile"])  # profiles travel with the assignment
+    observers = by_type["okta:index/appGroupAssignments:AppGroupAssignments"]
+    assert len(observers) == 2 and all(e["inputs"]["groups"] == [] for e in observers)  # one watcher per app
+    writers = by_type["okta:app/groupAssignment:GroupAssignment"]
+    assert len(writers) == 4000  # one per group per app
+    for kind in ("sso", "scim"):
+        mine = [e for e in writers if e["name"].startswith(f"gainsight-{kind}-assignment-")]
+        priorities = [e["inputs"]["priority"] for e in sorted(mine, key=lambda e: e["name"])]  # names sort as listed
+        assert priorities == list(range(10, 20001, 10))
+        assert len({e["inputs"]["groupId"] for e in mine}) == 2000
+    scim = next(e for e in writers if e["name"] == "gainsight-scim-assignment-Gainsight Group 0000")
+    assert json.loads(scim["inputs"]["profile"])  # profiles travel with the assignment
     assert all(not e["options"]["dependsOn"] for e in by_type["okta:group/group:Group"])
+    assert all(len(e["options"]["dependsOn"]) <= 40 for e in writers)  # never a chain through the groups

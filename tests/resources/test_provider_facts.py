@@ -19,6 +19,7 @@ PROVIDER_FORCE_NEW = {
     "okta:app/saml:Saml": {"preconfigured_app"},  # resource_okta_app_saml.go; app.go's base schema has none
     "okta:group/group:Group": set(),  # resource_okta_group.go
     "okta:index/appGroupAssignments:AppGroupAssignments": {"app_id"},  # resource_okta_app_group_assignments.go
+    "okta:app/groupAssignment:GroupAssignment": {"app_id", "group_id"},  # resource_okta_app_group_assignment.go
     # resource_okta_app_user_custom_schema_property.go (scope) + user_schema_property.go (userSchemaSchema:
     # array_type, external_name, external_namespace, unique; userBaseSchemaSchema: index, type).
     "okta:index/appUserSchemaProperty:AppUserSchemaProperty": {
@@ -57,6 +58,7 @@ def everything_declared(write_stack) -> tuple[set[str], set[str]]:
         {"name": "CostCenter", "type": "string", "scope": "personal", "source": "user.costCenter"},
     ]
     stack["gainsight-okta:groups"] = [*stack["gainsight-okta:groups"], {"name": "Everyone", "existing": True}]
+    stack["gainsight-okta:samlApp"] = {"signingKeyId": "kid-next"}  # the rotation's metadata look-up
     mocks = RecordingInvokes()
     path = write_stack(stack)
     plan = run_offline("test", read_stack_file(path), path.name, mocks).to_json()

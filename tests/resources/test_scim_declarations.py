@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -11,8 +12,15 @@ from tests.conftest import ARTICLE_ATTRIBUTES, ARTICLE_GROUPS, article_stack, re
 
 ATTR = "okta:index/appUserSchemaProperty:AppUserSchemaProperty"
 ASSIGNMENTS = "okta:index/appGroupAssignments:AppGroupAssignments"
+WRITER = "okta:app/groupAssignment:GroupAssignment"
 GROUP = "okta:group/group:Group"
 MAPPING = "okta:profile/mapping:Mapping"
+
+
+def writers(document: dict, kind: str) -> list[dict]:
+    """The app's per-group assignments, in the stack's priority order."""
+    found = [r for r in of_type(document, WRITER) if r["name"].startswith(f"gainsight-{kind}-assignment-")]
+    return sorted(found, key=lambda r: r["inputs"]["priority"])
 
 
 def of_type(document: dict, type_: str) -> list[dict]:
@@ -64,23 +72,23 @@ def test_groups_are_created_and_assigned_to_both_apps_in_priority_order(plan_sta
     created = {r["inputs"]["name"]: r for r in of_type(document, GROUP)}
     assert set(created) == {"Admins", "Viewer"}
     assert created["Admins"]["name"] == "gainsight-group-Admins"
-    scim = resource(document, "gainsight-scim-assignments")["inputs"]
-    assert scim["appId"] == "placeholder-id-gainsight-scim"
-    assert [(g["id"], g["priority"]) for g in scim["groups"]] == [
-        ("placeholder-id-gainsight-group-Admins", 1),
-        ("placeholder-id-gainsight-group-Viewer", 2),
+    scim = [resource(document, f"gainsight-scim-assignment-{g['name']}")["inputs"] for g in ARTICLE_GROUPS]
+    assert {s["appId"] for s in scim} == {"placeholder-id-gainsight-scim"}
+    assert [(s["groupId"], s["priority"]) for s in scim] == [
+        ("placeholder-id-gainsight-group-Admins", 10),
+        ("placeholder-id-gainsight-group-Viewer", 20),
     ]
-    assert [json.loads(g["profile"]) for g in scim["groups"]] == [g["profile"] for g in ARTICLE_GROUPS]
-    sso = resource(document, "gainsight-sso-assignments")["inputs"]
-    assert sso["appId"] == "placeholder-id-gainsight-sso"
-    assert [json.loads(g["profile"]) for g in sso["groups"]] == [{}, {}]  # sign-in needs no Gainsight values
+    assert [json.loads(s["profile"]) for s in scim] == [g["profile"] for g in ARTICLE_GROUPS]
+    sso = [resource(document, f"gainsight-sso-assignment-{g['name']}")["inputs"] for g in ARTICLE_GROUPS]
+    assert {s["appId"] for s in sso} == {"placeholder-id-gainsight-sso"}
+    assert [json.loads(s["profile"]) for s in sso] == [{}, {}]  # sign-in needs no Gainsight values
 
 
 def test_sso_false_keeps_a_group_off_the_sso_app(plan_stack) -> None:
     groups = [{"name": "Provisioned only", "sso": False}, {"name": "Everyone else"}]
     document = plan_stack(article_stack(**{"gainsight-okta:groups": groups}))
-    sso_ids = [g["id"] for g in resource(document, "gainsight-sso-assignments")["inputs"]["groups"]]
-    scim_ids = [g["id"] for g in resource(document, "gainsight-scim-assignments")["inputs"]["groups"]]
+    sso_ids = [r["inputs"]["groupId"] for r in writers(document, "sso")]
+    scim_ids = [r["inputs"]["groupId"] for r in writers(document, "scim")]
     assert sso_ids == ["placeholder-id-gainsight-group-Everyone else"]
     assert len(scim_ids) == 2
 
@@ -94,17 +102,21 @@ def test_existing_groups_are_looked_up_not_created(plan_stack) -> None:
     groups = [{"name": "Everyone", "existing": True}, {"name": "Sales", "id": "00g1a2b3c4d5e6f7g8h9"}]
     document = plan_stack(article_stack(**{"gainsight-okta:groups": groups}))
     assert of_type(document, GROUP) == []
-    ids = [g["id"] for g in resource(document, "gainsight-scim-assignments")["inputs"]["groups"]]
+    ids = [r["inputs"]["groupId"] for r in writers(document, "scim")]
     assert ids == ["placeholder-id-group-named-Everyone", "00g1a2b3c4d5e6f7g8h9"]
 
 
 def test_scim_assignments_wait_for_the_attributes_without_a_chain(plan_stack) -> None:
     document = plan_stack(article_stack())
-    attribute_urns = {r["urn"] for r in of_type(document, ATTR)}
-    assert set(resource(document, "gainsight-scim-assignments")["options"]["dependsOn"]) == attribute_urns
-    for attribute in of_type(document, ATTR):
-        assert attribute["options"]["dependsOn"] == []  # attributes do not wait on each other
-    assert resource(document, "gainsight-sso-assignments")["options"]["dependsOn"] == []
+    by_name = {r["name"]: r for r in of_type(document, ATTR)}
+    names = [f"gainsight-attr-{a['name']}" for a in ARTICLE_ATTRIBUTES]
+    # The attributes write one app schema one after another: a short chain, as long as the attribute list.
+    assert by_name[names[0]]["options"]["dependsOn"] == []
+    for before, after in itertools.pairwise(names):
+        assert by_name[after]["options"]["dependsOn"] == [by_name[before]["urn"]]
+    for writer in writers(document, "scim"):
+        assert writer["options"]["dependsOn"] == [by_name[names[-1]]["urn"]]  # the last attribute: all are there
+    assert all(w["options"]["dependsOn"] == [] for w in writers(document, "sso"))  # groups never chain
 
 
 def test_personal_attribute_with_source_is_mapped_from_the_okta_user(plan_stack) -> None:
@@ -157,17 +169,16 @@ def test_gate_closed_says_what_waits(write_stack) -> None:
 def test_assignment_priorities_are_unique_per_app(plan_stack, provisioning: bool) -> None:
     groups = [{"name": f"G{i}"} for i in range(12)]
     document = plan_stack(article_stack(provisioning, **{"gainsight-okta:groups": groups}))
-    for assignments in of_type(document, ASSIGNMENTS):
-        priorities = [g["priority"] for g in assignments["inputs"]["groups"]]
-        assert priorities == list(range(1, len(priorities) + 1))  # list order, from 1: 0 is never sent
+    for kind in ("sso", "scim") if provisioning else ("sso",):
+        priorities = [w["inputs"]["priority"] for w in writers(document, kind)]
+        assert len(priorities) == 12
+        assert priorities == sorted(set(priorities)) and min(priorities) >= 1  # list order, unique, never 0
 
 
 def test_depends_on_is_listed_in_a_stable_order(plan_stack) -> None:
     """The SDK sends dependencies as a set; plans of the same code must compare equal line by line."""
-    attributes = [{"name": f"Field{i:02d}", "type": "boolean"} for i in range(30)]
-    document = plan_stack(
-        article_stack(**{"gainsight-okta:attributes": attributes, "gainsight-okta:groups": [{"name": "G"}]})
-    )
+    groups = [{"name": f"G{i:02d}"} for i in range(30)]
+    document = plan_stack(article_stack(**{"gainsight-okta:groups": groups}))
     depends_on = resource(document, "gainsight-scim-assignments")["options"]["dependsOn"]
-    assert len(depends_on) == 30
+    assert len(depends_on) == 31  # the watcher waits for its 30 writers (and the last attribute)
     assert depends_on == sorted(depends_on)

@@ -1,0 +1,95 @@
+"""Rotating the SSO app's IdP signing certificate in phases, so that sign-in to Gainsight never breaks.
+
+The provider's `key_name` generates a key and switches the app to it in one apply (tryCreateCertificate in
+resource_okta_app_saml.go), and Gainsight then rejects every sign-in until it has the new certificate. Here:
+
+1. `generate`: Okta makes a new key (POST /apps/{id}/credentials/keys/generate); the app keeps signing with the
+   old one. The hand-off gives Gainsight's admin the new certificate and the metadata for that key.
+2. The switch is a reviewed change: a pull request sets `samlApp.signingKeyId` to the new kid, and `switch`
+   (run by the deploy workflow, or by hand) points the app's `credentials.signing.kid` at it.
+3. `verify` confirms the app signs with the stack's `signingKeyId`.
+4. Rollback: set `signingKeyId` back to the old kid and `switch` again. The provider reads `key_id` from the app
+   (it is computed), so a switch made here is never reverted by `pulumi up`.
+
+Reads are always allowed; the two writes (generate, switch) happen only behind `--confirm`.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography import x509
+
+from components.errors import InputError
+
+from .client import OktaClient
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    kid: str
+    certificate: str  # base64 DER
+    expires: datetime.datetime | None
+    active: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kid": self.kid,
+            "active": self.active,
+            "expires": self.expires.strftime("%Y-%m-%d") if self.expires else None,
+        }
+
+
+def pem(certificate: str) -> str:
+    body = "\n".join(textwrap.wrap("".join(certificate.split()), 64))
+    return f"-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----"
+
+
+def _expiry(certificate: str) -> datetime.datetime | None:
+    try:
+        return x509.load_der_x509_certificate(base64.b64decode(certificate)).not_valid_after_utc
+    except (ValueError, TypeError):
+        return None
+
+
+def signing_keys(client: OktaClient, app_id: str) -> list[SigningKey]:
+    app = client.get(f"/api/v1/apps/{app_id}")
+    active = ((app.get("credentials") or {}).get("signing") or {}).get("kid")
+    keys = []
+    for key in client.get_all(f"/api/v1/apps/{app_id}/credentials/keys"):
+        chain = key.get("x5c") or []
+        if key.get("kid") and chain:
+            keys.append(SigningKey(str(key["kid"]), str(chain[0]), _expiry(str(chain[0])), key["kid"] == active))
+    return keys
+
+
+def metadata_url(base_url: str, app_id: str, kid: str) -> str:
+    """The IdP metadata for one key, as `okta.app.get_metadata_saml(app_id, key_id)` reads it."""
+    return f"{base_url}/api/v1/apps/{app_id}/sso/saml/metadata?kid={kid}"
+
+
+def generate(client: OktaClient, app_id: str, years: int) -> SigningKey:
+    if not 2 <= years <= 10:
+        raise InputError("--years", "", "must be from 2 to 10 (Okta's range for app signing keys)")
+    key = client.write("POST", f"/api/v1/apps/{app_id}/credentials/keys/generate", params={"validityYears": years})
+    certificate = str((key.get("x5c") or [""])[0])
+    return SigningKey(str(key["kid"]), certificate, _expiry(certificate), False)
+
+
+def switch(client: OktaClient, app_id: str, kid: str) -> str:
+    """Point the app at `kid`; returns the kid it signed with before. The app is sent whole, as Okta's PUT wants."""
+    keys = {key.kid: key for key in signing_keys(client, app_id)}
+    if kid not in keys:
+        raise InputError("samlApp.signingKeyId", "", f"{kid!r} is not a key of the app; its keys: {', '.join(keys)}")
+    app = client.get(f"/api/v1/apps/{app_id}")
+    credentials = app.setdefault("credentials", {})
+    before = str((credentials.get("signing") or {}).get("kid") or "")
+    if before == kid:
+        return before
+    credentials["signing"] = {**(credentials.get("signing") or {}), "kid": kid}
+    client.write("PUT", f"/api/v1/apps/{app_id}", body=app)
+    return before

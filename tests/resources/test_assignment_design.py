@@ -1,0 +1,60 @@
+"""Group assignments: one provider resource per group writes, one AppGroupAssignments per app only watches.
+
+resource_okta_app_group_assignment.go: Create/Update = one PUT + one GET; Delete = one DELETE.
+resource_okta_app_group_assignments.go: Update re-sends every group; Read lists them all in one call; Delete
+unassigns every group in its state.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from components.inputs.stack_file import read_stack_file
+from components.offline.mocks import OfflineMocks
+from components.offline.plan import run_offline
+from tests.conftest import article_stack, resource, run_cli
+
+WRITER = "okta:app/groupAssignment:GroupAssignment"
+
+
+def test_the_watcher_never_writes_never_unassigns_and_keeps_its_urn(plan_stack) -> None:
+    document = plan_stack(article_stack())
+    for kind in ("sso", "scim"):
+        watcher = resource(document, f"gainsight-{kind}-assignments")  # the name (and URN) assignments always had
+        assert watcher["inputs"]["groups"] == []  # declares nothing, so Create writes nothing
+        assert watcher["options"]["ignoreChanges"] == ["groups"]  # so an old state's groups never diff
+        assert watcher["options"]["retainOnDelete"] is True  # its Delete would unassign every group it read
+        writers = {r["urn"] for r in document["resources"] if r["name"].startswith(f"gainsight-{kind}-assignment-")}
+        assert set(watcher["options"]["dependsOn"]) >= writers  # it reads after the writers wrote
+
+
+def test_a_renamed_group_keeps_its_assignments(plan_stack) -> None:
+    groups = [{"name": "Admins"}, {"name": "Gainsight Viewers", "previousName": "Viewer"}]
+    document = plan_stack(article_stack(**{"gainsight-okta:groups": groups}))
+    writer = resource(document, "gainsight-scim-assignment-Gainsight Viewers")
+    assert writer["options"]["aliases"][0].endswith("::gainsight-scim-assignment-Viewer")
+
+
+def plan_with_previous(write_stack, groups: list[dict], previous: dict) -> dict:
+    path = write_stack(article_stack(**{"gainsight-okta:groups": groups}))
+    return run_offline("test", read_stack_file(path), path.name, OfflineMocks(previous)).to_json()
+
+
+def test_priorities_stay_from_the_last_run(write_stack) -> None:
+    groups = [{"name": "Admins"}, {"name": "Viewer"}]
+    first = plan_with_previous(write_stack, groups, {})
+    assert first["outputs"]["scimPriorities"] == {"Admins": 10, "Viewer": 20}
+    second = plan_with_previous(write_stack, [{"name": "Top"}, *groups], first["outputs"])
+    assert second["outputs"]["scimPriorities"] == {"Top": 5, "Admins": 10, "Viewer": 20}
+    assert resource(second, "gainsight-scim-assignment-Top")["inputs"]["priority"] == 5
+
+
+def test_plan_takes_the_previous_run_from_a_file(tmp_path: Path, write_stack) -> None:
+    path = write_stack(article_stack())
+    previous = tmp_path / "outputs.json"
+    previous.write_text(json.dumps({"scimPriorities": {"Admins": 7, "Viewer": 9}}))
+    result = run_cli("plan", "--stack", "t", "--config", str(path), "--json", "--previous-outputs", str(previous))
+    assert result.returncode == 0, result.stderr
+    priorities = {r["name"]: r["inputs"].get("priority") for r in json.loads(result.stdout)["resources"]}
+    assert (priorities["gainsight-scim-assignment-Admins"], priorities["gainsight-scim-assignment-Viewer"]) == (7, 9)
