@@ -129,8 +129,9 @@ def _replacements(diff: PlanDiff) -> list[str]:
         if change.type == APP_USER_SCHEMA_PROPERTY:
             warnings.append(
                 f"replaces the attribute `{change.name}` (changed: {keys}): it is deleted first, then created, and "
-                "Okta clears its values on every group assignment and user. After this deploy, run "
-                "`pulumi up --refresh` once more so the group values are sent again, and check with `verify`"
+                "Okta clears its values on every group assignment and user. After this deploy, run `pulumi refresh` "
+                "once without excluding the group assignments, then `pulumi up`, so the group values are sent "
+                "again; `verify` lists any still missing"
             )
         elif change.type == APP_GROUP_ASSIGNMENTS:
             warnings.append(f"replaces `{change.name}` (changed: {keys}): every group is unassigned, then assigned")

@@ -6,7 +6,7 @@ switched on under Provisioning > To App (Apps API: `PUSH_NEW_USERS`, `PUSH_PROFI
 `PUSH_USER_DEACTIVATION`, next to `IMPORT_NEW_USERS`, `REACTIVATE_USERS`...). The provider exposes that list
 as the computed `features` output of `okta.app.Saml`, set on every read (resource_okta_app_saml.go), and never
 sends it (buildSamlApp leaves `Features` out). The check is therefore as fresh as the app's last read: run
-`pulumi up --refresh` (the deploy workflow does) or `verify` for the live state.
+`pulumi refresh` before `pulumi up` (the deploy workflow does) or `verify` for the live state.
 """
 
 from __future__ import annotations

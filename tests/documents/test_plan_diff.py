@@ -58,7 +58,7 @@ def test_replacing_changes_are_flagged(plan_stack) -> None:
     )
     assert '`scope`: "NONE" → "SELF" (forces replacement)' in text
     assert "This replaces the attribute `gainsight-attr-IsSuperAdmin` (changed: scope)" in text
-    assert "run `pulumi up --refresh` once more so the group values are sent again" in text
+    assert "run `pulumi refresh` once without excluding the group assignments, then `pulumi up`" in text
 
 
 def test_removing_the_sso_app_or_a_protected_resource_is_called_out() -> None:
