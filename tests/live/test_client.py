@@ -166,3 +166,11 @@ def test_no_credentials_is_one_error_saying_which_variables() -> None:
     with pytest.raises(InputError) as caught:
         credentials_from_environment({})
     assert "OKTA_API_TOKEN" in caught.value.message and "OKTA_API_PRIVATE_KEY" in caught.value.message
+
+
+def test_a_client_not_made_to_write_refuses_to() -> None:
+    """adopt and verify build their client without allow_writes: whatever they call, nothing is written."""
+    org = article_org()
+    with FakeOktaServer(org) as url, client_for(url) as client, pytest.raises(AssertionError):
+        client.write("PUT", f"/api/v1/apps/{SSO_ID}", body={})
+    assert org.requests == []
