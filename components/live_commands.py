@@ -1,4 +1,5 @@
-"""`adopt` and `verify`: the two commands that read the live org (read only), wired to the command line."""
+"""The commands that talk to the live org, wired to the command line: `adopt` and `verify` (read only), and
+`rotate-key` (writes only behind --confirm)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ from components.live.adopt import adopt
 from components.live.app_inputs import input_differences, live_saml_inputs
 from components.live.client import OktaClient
 from components.live.credentials import credentials_from_environment, org_url
-from components.live.key_rotation import generate, signing_keys, switch
+from components.live.key_rotation import SigningKey, generate, signing_keys, switch
 from components.live.org import LiveOrg, read_org
 from components.live.verify import verify
 from components.metadata.sp_metadata import read_sp_metadata
+
+_OUTPUT_KEYS = {"samlApp": "ssoAppId", "scimApp": "scimAppId"}  # the program's exports of each app's id
 
 
 def _relative(path: Path) -> str:
@@ -61,6 +64,9 @@ def run_adopt(args: argparse.Namespace) -> int:
     import_file = output.with_name(f"{output.name.removesuffix('.yaml')}.import.json")
     if output.exists() and not args.force:
         raise InputError(_relative(output), "", "exists; adopt never overwrites a stack file without --force")
+    if not output.parent.is_dir():
+        # Checked before Okta is read: a long read should not end in a file that cannot be written.
+        raise InputError("--output", str(output.parent), "is not a directory")
     metadata_path = Path(args.metadata) if args.metadata else PROJECT_ROOT / "metadata" / f"{args.stack}.xml"
     metadata = read_sp_metadata(metadata_path, display_name=args.metadata or _relative(metadata_path))
     base_url = org_url(args.okta_url, {})
@@ -80,57 +86,54 @@ def run_adopt(args: argparse.Namespace) -> int:
     text = stack_file_text(adoption.config, header)
     shown = _relative(output)
     stack_file = output.with_name(f".{output.name}.adopting")
-    stack_file.write_text(text)
     try:
+        stack_file.write_text(text)
         # The written settings must validate and plan; a stack this command cannot read back is never left behind.
         checked = read_stack_file(stack_file, shown)
         load_inputs(checked.config, shown, checked.secret_keys)
         changes = _planned_changes(stack_file, shown, args.stack, org)
         stack_file.replace(output)
+        import_file.write_text(json.dumps(adoption.import_document, indent=2) + "\n")
+    except OSError as error:
+        raise InputError(
+            _relative(Path(error.filename or output)), "", f"cannot be written: {error.strerror}"
+        ) from None
     finally:
         stack_file.unlink(missing_ok=True)
-    import_file.write_text(json.dumps(adoption.import_document, indent=2) + "\n")
     sys.stdout.write(adopt_text(adoption.report, shown, _relative(import_file), changes))
     return 0
 
 
-def _app_ids(
-    args: argparse.Namespace, config: dict[str, str], client: OktaClient, labels: tuple[str, str]
-) -> tuple[str, str | None]:
-    """The apps to check: `importId`s, then `--outputs` (pulumi stack output --json), then an exact label search."""
-    settings_ids = []
-    for key in ("gainsight-okta:samlApp", "gainsight-okta:scimApp"):
-        try:
-            settings_ids.append((json.loads(config.get(key) or "{}") or {}).get("importId"))
-        except (json.JSONDecodeError, AttributeError):
-            settings_ids.append(None)
-    outputs: dict[str, Any] = {}
-    if args.outputs:
+def _app_id(
+    args: argparse.Namespace, client: OktaClient, shown: str, key: str, import_id: str | None, label: str
+) -> str:
+    """An app to check: its `importId`, then `--outputs` (pulumi stack output --json), then an exact label search."""
+    found: Any = import_id
+    if not found and args.outputs:
         from components.documents.pulumi_json import read_stack_outputs
 
-        outputs = read_stack_outputs(Path(args.outputs), args.outputs)
-    ids = []
-    for settings_id, output_key, label in zip(settings_ids, ("ssoAppId", "scimAppId"), labels, strict=True):
-        found = settings_id or outputs.get(output_key)
-        if not isinstance(found, str) or not found.startswith("0oa"):
-            matches = [app for app in client.iterate("/api/v1/apps", {"q": label}) if app.get("label") == label]
-            if len(matches) != 1:
-                what = "no app" if not matches else f"{len(matches)} apps"
-                raise InputError(
-                    "verify", label, f"{what} labelled {label!r} in Okta; pass --outputs (pulumi stack output --json)"
-                )
-            found = str(matches[0]["id"])
-        ids.append(found)
-    return ids[0], ids[1]
+        found = read_stack_outputs(Path(args.outputs), args.outputs).get(_OUTPUT_KEYS[key])
+    if isinstance(found, str) and found.startswith("0oa"):
+        return found
+    matches = [app for app in client.iterate("/api/v1/apps", {"q": label}) if app.get("label") == label]
+    if len(matches) != 1:
+        what = "no app" if not matches else f"{len(matches)} apps"
+        raise InputError(
+            shown,
+            f"gainsight-okta:{key}.importId",
+            f"is not set and Okta has {what} labelled {label!r}; set it, or pass --outputs (pulumi stack output)",
+        )
+    return str(matches[0]["id"])
 
 
 def run_verify(args: argparse.Namespace, stack_file_path: Path, shown: str) -> int:
     stack_file = read_stack_file(stack_file_path, shown)
     inputs = load_inputs(stack_file.config, shown, stack_file.secret_keys)
     base_url = org_url(args.okta_url, stack_file.config)
-    labels = (inputs.settings.saml_app.label, inputs.settings.scim_app.label)
+    sso, scim = inputs.settings.saml_app, inputs.settings.scim_app
     with OktaClient(base_url, credentials_from_environment()) as client:
-        sso_id, scim_id = _app_ids(args, stack_file.config, client, labels)
+        sso_id = _app_id(args, client, shown, "samlApp", sso.import_id, sso.label)
+        scim_id = _app_id(args, client, shown, "scimApp", scim.import_id, scim.label)
         org = read_org(client, sso_id, scim_id)
     findings = verify(org, inputs, stack=args.stack)
     if args.json:
@@ -142,8 +145,9 @@ def run_verify(args: argparse.Namespace, stack_file_path: Path, shown: str) -> i
     return 1 if findings else 0
 
 
-def _sso_app_id(args: argparse.Namespace, stack_config: dict[str, str], client: OktaClient, label: str) -> str:
-    return _app_ids(args, stack_config, client, (label, label))[0]
+def _handoff(client: OktaClient, stack: str, app_id: str, key: SigningKey, active: SigningKey | None) -> str:
+    metadata = client.get_text(f"/api/v1/apps/{app_id}/sso/saml/metadata", {"kid": key.kid})
+    return handoff_markdown(stack, client.base_url, app_id, key, active, metadata)
 
 
 def run_rotate_key(args: argparse.Namespace, stack_file_path: Path, shown: str) -> int:
@@ -153,7 +157,8 @@ def run_rotate_key(args: argparse.Namespace, stack_file_path: Path, shown: str) 
     base_url = org_url(args.okta_url, stack_file.config)
     writes = args.phase in ("generate", "switch") and args.confirm
     with OktaClient(base_url, credentials_from_environment(), allow_writes=writes) as client:
-        app_id = _sso_app_id(args, stack_file.config, client, inputs.settings.saml_app.label)
+        sso = inputs.settings.saml_app
+        app_id = _app_id(args, client, shown, "samlApp", sso.import_id, sso.label)
         keys = signing_keys(client, app_id)
         active = next((key for key in keys if key.active), None)
         wanted = inputs.settings.saml_app.signing_key_id
@@ -167,20 +172,27 @@ def run_rotate_key(args: argparse.Namespace, stack_file_path: Path, shown: str) 
                 print(f"would generate a {args.years}-year signing key for app {app_id}; run again with --confirm")
                 return 0
             key = generate(client, app_id, args.years)
-            keys = signing_keys(client, app_id)
-            sys.stdout.write(handoff_markdown(args.stack, base_url, app_id, key, active, client))
+            sys.stdout.write(_handoff(client, args.stack, app_id, key, active))
             return 0
         if args.phase == "handoff":
             kid = args.kid or wanted or next((k.kid for k in reversed(keys) if not k.active), None)
             key = next((k for k in keys if k.kid == kid), None)
             if key is None:
-                raise InputError("--kid", "", f"{kid!r} is not a key of the app; run `rotate-key generate` first")
-            sys.stdout.write(handoff_markdown(args.stack, base_url, app_id, key, active, client))
+                what = f"{kid!r} is not a key of app {app_id}" if kid else f"app {app_id} has no key but the active one"
+                raise InputError("--kid", "", f"{what}; run `rotate-key generate` first")
+            sys.stdout.write(_handoff(client, args.stack, app_id, key, active))
             return 0
         # switch: to the kid the reviewed stack file names
         if not wanted:
             print("samlApp.signingKeyId is not set: nothing to switch (the app keeps the key it signs with)")
             return 0
+        if wanted not in {key.kid for key in keys}:
+            known = ", ".join(key.kid for key in keys)
+            raise InputError(
+                shown,
+                "gainsight-okta:samlApp.signingKeyId",
+                f"{wanted!r} is not a key of app {app_id}; its keys: {known}",
+            )
         if active and active.kid == wanted:
             print(f"app {app_id} already signs with {wanted}: nothing to do")
             return 0

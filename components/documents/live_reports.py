@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from components.live.adopt import AdoptReport
-from components.live.client import OktaClient
-from components.live.key_rotation import SigningKey, metadata_url, pem
+from components.live.certificates import pem
+from components.live.key_rotation import SigningKey, metadata_url
 from components.live.verify import Finding
 
 
@@ -68,10 +68,9 @@ def rotation_status_text(status: dict[str, Any]) -> str:
 
 
 def handoff_markdown(
-    stack: str, base_url: str, app_id: str, key: SigningKey, active: SigningKey | None, client: OktaClient
+    stack: str, base_url: str, app_id: str, key: SigningKey, active: SigningKey | None, metadata: str
 ) -> str:
-    """Phase 1's hand-off: what Gainsight's admin needs, and the reviewed steps that follow."""
-    metadata = client.get_text(f"/api/v1/apps/{app_id}/sso/saml/metadata", {"kid": key.kid})
+    """Phase 1's hand-off: what Gainsight's admin needs (the key's certificate and IdP metadata), and what follows."""
     old = active.kid if active else "(none)"
     expires = key.expires.strftime("%Y-%m-%d") if key.expires else "?"
     return f"""## IdP signing certificate rotation, stack `{stack}`

@@ -27,6 +27,16 @@ class InputChange:
     after: Any
     replaces: bool
     label: str = ""  # what the path is about, e.g. "group 'Viewers'"
+    ignored: bool = False  # under the head resource's ignoreChanges: Pulumi keeps the old value, Okta sees nothing
+
+    @property
+    def input(self) -> str:
+        """The resource input the path is in: `groups` for `groups[1].profile`."""
+        return _input_of(self.path)
+
+
+def _input_of(path: str) -> str:
+    return path.split(".")[0].split("[")[0]
 
 
 @dataclass
@@ -41,6 +51,11 @@ class ResourceChange:
     @property
     def replaces(self) -> bool:
         return any(change.replaces for change in self.changes)
+
+    @property
+    def ignored(self) -> bool:
+        """Every input change is ignored and nothing else changes: `pulumi preview` shows no step for it."""
+        return all(c.ignored for c in self.changes) and not (self.option_changes or self.renamed_from)
 
 
 @dataclass
@@ -81,21 +96,28 @@ def _group_label(path: str, names: list[Any]) -> str:
     return f"group {names[position]!r}" if position < len(names) and isinstance(names[position], str) else ""
 
 
-def _changes(before: Any, after: Any, replacing: frozenset[str], names: list[Any] | None = None) -> list[InputChange]:
+def _changes(
+    before: Any,
+    after: Any,
+    replacing: frozenset[str],
+    names: list[Any] | None = None,
+    ignoring: frozenset[str] = frozenset(),
+) -> list[InputChange]:
     old, new = _flatten(before if isinstance(before, dict) else {}), _flatten(after if isinstance(after, dict) else {})
     missing = object()
     result = []
     for path in sorted(set(old) | set(new)):
         was, now = old.get(path, missing), new.get(path, missing)
         if was != now:
-            top = path.split(".")[0].split("[")[0]
+            ignored = _input_of(path) in ignoring or path in ignoring
             result.append(
                 InputChange(
                     path,
                     None if was is missing else was,
                     None if now is missing else now,
-                    top in replacing,
+                    _input_of(path) in replacing and not ignored,
                     _group_label(path, names or []),
+                    ignored,
                 )
             )
     return result
@@ -124,7 +146,13 @@ def diff_plans(base: dict[str, Any], head: dict[str, Any]) -> PlanDiff:
             urn=urn,
             type=kind,
             name=str(new.get("name", "")),
-            changes=_changes(old.get("inputs"), new.get("inputs"), FORCE_NEW.get(kind, frozenset()), names),
+            changes=_changes(
+                old.get("inputs"),
+                new.get("inputs"),
+                FORCE_NEW.get(kind, frozenset()),
+                names,
+                frozenset((new.get("options") or {}).get("ignoreChanges") or ()),
+            ),
             option_changes=[
                 c
                 for c in _changes(old.get("options"), new.get("options"), frozenset())

@@ -147,11 +147,8 @@ def _scim_app_updates(diff: PlanDiff) -> list[str]:
     change = next((c for c in diff.changed if c.type == SAML_APP and c.name == "gainsight-scim"), None)
     if change is None or not change.changes:
         return []
-    head = next((r for r in diff.head.get("resources", []) if r.get("urn") == change.urn), {})
-    frozen = set((head.get("options") or {}).get("ignoreChanges") or [])
-    paths = sorted({c.path.split(".")[0].split("[")[0] for c in change.changes})
-    held = [path for path in paths if path in frozen]
-    sent = [path for path in paths if path not in frozen]
+    held = sorted({c.input for c in change.changes if c.ignored})
+    sent = sorted({c.input for c in change.changes if not c.ignored})
     warnings = []
     if held:
         warnings.append(

@@ -6,12 +6,12 @@ Values only Okta can know (the SCIM app's internal name, the IdP certificate) co
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 from typing import Any
 
 from components.inputs.gainsight_schema import GAINSIGHT_KINDS, SCIM_NAMESPACE
 from components.inputs.stack_inputs import StackInputs
+from components.live.certificates import pem
 from components.resources.manual_step import held_back
 
 OUTPUT_KEYS = (
@@ -44,10 +44,8 @@ def known_outputs(outputs: Mapping[str, Any] | None) -> dict[str, str]:
 
 
 def _pem(certificate: str) -> str:
-    if certificate.startswith("<") or "BEGIN CERTIFICATE" in certificate:
-        return certificate
-    body = "\n".join(textwrap.wrap("".join(certificate.split()), 64))
-    return f"-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----"
+    # A placeholder, or a certificate already armored, is shown as it is.
+    return certificate if certificate.startswith("<") or "BEGIN CERTIFICATE" in certificate else pem(certificate)
 
 
 def _allowed(kind: str, enum: list[str] | None) -> str:

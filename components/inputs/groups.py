@@ -15,6 +15,7 @@ from .model_base import SettingsModel, StrictBool, Text
 
 _OKTA_GROUP_ID = re.compile(r"^00g[0-9A-Za-z]{10,30}$")
 
+
 def _group_name(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")

@@ -16,17 +16,15 @@ Reads are always allowed; the two writes (generate, switch) happen only behind `
 
 from __future__ import annotations
 
-import base64
 import datetime
-import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from cryptography import x509
-
 from components.errors import InputError
 
+from .certificates import certificate_expiry
 from .client import OktaClient
+from .org import documented_shapes, read_keys
 
 
 @dataclass(frozen=True)
@@ -44,27 +42,14 @@ class SigningKey:
         }
 
 
-def pem(certificate: str) -> str:
-    body = "\n".join(textwrap.wrap("".join(certificate.split()), 64))
-    return f"-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----"
-
-
-def _expiry(certificate: str) -> datetime.datetime | None:
-    try:
-        return x509.load_der_x509_certificate(base64.b64decode(certificate)).not_valid_after_utc
-    except (ValueError, TypeError):
-        return None
-
-
 def signing_keys(client: OktaClient, app_id: str) -> list[SigningKey]:
-    app = client.get(f"/api/v1/apps/{app_id}")
-    active = ((app.get("credentials") or {}).get("signing") or {}).get("kid")
-    keys = []
-    for key in client.get_all(f"/api/v1/apps/{app_id}/credentials/keys"):
-        chain = key.get("x5c") or []
-        if key.get("kid") and chain:
-            keys.append(SigningKey(str(key["kid"]), str(chain[0]), _expiry(str(chain[0])), key["kid"] == active))
-    return keys
+    with documented_shapes(f"app {app_id}"):
+        app = client.get(f"/api/v1/apps/{app_id}")
+        active = ((app.get("credentials") or {}).get("signing") or {}).get("kid")
+        return [
+            SigningKey(key.kid, key.certificate, certificate_expiry(key.certificate), key.kid == active)
+            for key in read_keys(client, app_id)
+        ]
 
 
 def metadata_url(base_url: str, app_id: str, kid: str) -> str:
@@ -77,14 +62,12 @@ def generate(client: OktaClient, app_id: str, years: int) -> SigningKey:
         raise InputError("--years", "", "must be from 2 to 10 (Okta's range for app signing keys)")
     key = client.write("POST", f"/api/v1/apps/{app_id}/credentials/keys/generate", params={"validityYears": years})
     certificate = str((key.get("x5c") or [""])[0])
-    return SigningKey(str(key["kid"]), certificate, _expiry(certificate), False)
+    return SigningKey(str(key["kid"]), certificate, certificate_expiry(certificate), False)
 
 
 def switch(client: OktaClient, app_id: str, kid: str) -> str:
-    """Point the app at `kid`; returns the kid it signed with before. The app is sent whole, as Okta's PUT wants."""
-    keys = {key.kid: key for key in signing_keys(client, app_id)}
-    if kid not in keys:
-        raise InputError("samlApp.signingKeyId", "", f"{kid!r} is not a key of the app; its keys: {', '.join(keys)}")
+    """Point the app at `kid`, one of its `signing_keys` (the caller checks, naming where the kid came from);
+    returns the kid it signed with before. The app is sent whole, as Okta's PUT wants."""
     app = client.get(f"/api/v1/apps/{app_id}")
     credentials = app.setdefault("credentials", {})
     before = str((credentials.get("signing") or {}).get("kid") or "")

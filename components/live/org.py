@@ -7,10 +7,23 @@ Profile Mappings, Groups, App credentials keys).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from components.errors import InputError
+
 from .client import OktaClient
+
+
+@contextmanager
+def documented_shapes(what: str) -> Iterator[None]:
+    """Reading Okta's answers as documented: any other shape is one error line, not a traceback."""
+    try:
+        yield
+    except (KeyError, TypeError, AttributeError) as error:
+        raise InputError("Okta", what, f"answered in a shape its API reference does not document ({error!r})") from None
 
 
 @dataclass(frozen=True)
@@ -164,6 +177,12 @@ def read_keys(client: OktaClient, app_id: str) -> tuple[LiveKey, ...]:
 
 
 def read_org(client: OktaClient, sso_app_id: str, scim_app_id: str | None) -> LiveOrg:
+    """Both apps as Okta holds them."""
+    with documented_shapes(f"apps {sso_app_id}, {scim_app_id}"):
+        return _read_org(client, sso_app_id, scim_app_id)
+
+
+def _read_org(client: OktaClient, sso_app_id: str, scim_app_id: str | None) -> LiveOrg:
     sso = read_app(client, sso_app_id)
     # One app doing both (against Gainsight's advice) is read once; `adopt` reports it.
     scim = (sso if scim_app_id == sso_app_id else read_app(client, scim_app_id)) if scim_app_id else None

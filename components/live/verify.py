@@ -7,19 +7,17 @@ look at; `verify` exits 1 when there is any.
 
 from __future__ import annotations
 
-import base64
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-
-from cryptography import x509
 
 from components.inputs.gainsight_schema import SCIM_NAMESPACE
 from components.inputs.stack_inputs import StackInputs
 from components.resources.attributes import OKTA_SCOPE
 from components.resources.provisioning_check import REQUIRED_FEATURES
 
+from .certificates import certificate_expiry
 from .org import LiveApp, LiveOrg
 
 EXPIRY_WARNING_DAYS = 60
@@ -148,13 +146,6 @@ def _username(app: LiveApp, expected: str, label: str) -> list[Finding]:
     return []
 
 
-def _expiry(certificate: str, now: datetime.datetime) -> datetime.datetime | None:
-    try:
-        return x509.load_der_x509_certificate(base64.b64decode(certificate)).not_valid_after_utc
-    except (ValueError, TypeError):
-        return None
-
-
 def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime, stack: str) -> list[Finding]:
     findings = []
     wanted = inputs.settings.saml_app.signing_key_id
@@ -170,7 +161,7 @@ def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime, sta
         )
     limit = now + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
     active = next((key for key in org.sso_keys if key.kid == org.sso.signing_kid), None)
-    if active is not None and (expires := _expiry(active.certificate, now)) is not None and expires < limit:
+    if active is not None and (expires := certificate_expiry(active.certificate)) is not None and expires < limit:
         days = (expires - now).days
         findings.append(
             Finding(
@@ -183,7 +174,7 @@ def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime, sta
             )
         )
     for certificate in {*inputs.metadata.signing_certificates, *inputs.metadata.encryption_certificates}:
-        if (expires := _expiry(certificate, now)) is not None and expires < limit:
+        if (expires := certificate_expiry(certificate)) is not None and expires < limit:
             findings.append(
                 Finding(
                     "sp-certificate",

@@ -101,3 +101,29 @@ def test_cli_on_two_plans_and_bad_input(tmp_path: Path, plan_stack) -> None:
     result = run_cli("plan-diff", str(base), str(bad))
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith(f"error: {bad}: resources: ")
+
+
+def test_an_ignored_input_is_marked_and_never_replaces() -> None:
+    """Pulumi applies ignoreChanges before the provider diffs, so an ignored ForceNew input (appId of
+    resource_okta_app_group_assignments.go) keeps the old value: no replacement, nothing sent."""
+
+    def plan(app_id: str, groups: list[dict]) -> dict:
+        watcher = {
+            "urn": "urn:pulumi:s::p::okta:app/groupAssignments:GroupAssignments::gainsight-scim-assignments",
+            "type": "okta:app/groupAssignments:GroupAssignments",
+            "name": "gainsight-scim-assignments",
+            "inputs": {"appId": app_id, "groups": groups},
+            "options": {"ignoreChanges": ["groups", "appId"]},
+        }
+        return {"stack": "s", "resources": [watcher], "outputs": {}}
+
+    diff = diff_plans(plan("0oa1", [{"id": "00g1", "priority": 1}]), plan("0oa2", []))
+    (change,) = diff.changed
+    assert [(c.path, c.ignored, c.replaces) for c in change.changes] == [
+        ("appId", True, False),
+        ("groups", True, False),
+        ("groups[0].id", True, False),
+        ("groups[0].priority", True, False),
+    ]
+    assert change.ignored and not change.replaces
+    assert "| ~ ignored |" in render_plan_diff(diff)

@@ -115,6 +115,15 @@ def test_an_existing_stack_file_is_never_overwritten_without_force(tmp_path: Pat
     assert "importId" in output.read_text()
 
 
+def test_an_output_in_a_missing_directory_is_refused_before_okta_is_read(tmp_path: Path) -> None:
+    org = article_org()
+    with FakeOktaServer(org) as url:
+        result = adopt(url, tmp_path / "missing" / "Pulumi.acme.yaml")
+    assert result.returncode == 2 and result.stderr.startswith("error: --output: ")
+    assert "is not a directory" in result.stderr and result.stderr.count("\n") == 1
+    assert org.requests == []
+
+
 def plant(org: FakeOrg, defect: str) -> None:
     if defect == "visible SCIM app":
         org.apps[SCIM_ID]["visibility"]["hide"] = {"iOS": False, "web": False}
@@ -238,3 +247,14 @@ def test_metadata_in_the_project_is_written_relative(tmp_path: Path) -> None:
     output, _ = adopted(article_org(), tmp_path)
     assert "gainsight-okta:metadataFile: metadata/dev.xml" in output.read_text()
     assert (PROJECT_ROOT / "metadata" / "dev.xml").exists()
+
+
+def test_an_answer_in_an_undocumented_shape_is_one_error_line(adopted_stack: Path) -> None:
+    """An attribute that is not an object in the app schema: one `error: Okta:` line and exit 2, not a traceback."""
+    org = article_org()
+    org.schemas[SCIM_ID]["LicenseType"] = "not an object"  # type: ignore[assignment]
+    with FakeOktaServer(org) as url:
+        result = verify(url, adopted_stack)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith(f"error: Okta: apps {SSO_ID}, {SCIM_ID}: answered in a shape")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

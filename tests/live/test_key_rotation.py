@@ -92,10 +92,14 @@ def test_the_four_phases_and_a_rollback(stack_file: Path, tmp_path: Path) -> Non
 
 
 def test_switching_to_a_key_okta_does_not_have_is_refused(stack_file: Path, tmp_path: Path) -> None:
+    """Refused with the stack file and key named, before any write, and already in the dry run."""
     org = article_org()
+    changed = with_signing_key(stack_file, "kid-unknown", tmp_path)
     with FakeOktaServer(org) as url:
-        result = rotate(url, with_signing_key(stack_file, "kid-unknown", tmp_path), "switch", "--confirm")
-    assert result.returncode == 2 and "'kid-unknown' is not a key of the app" in result.stderr
+        results = [rotate(url, changed, "switch", *confirm) for confirm in (("--confirm",), ())]
+    for result in results:
+        assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert result.stderr.startswith(f"error: {changed}: gainsight-okta:samlApp.signingKeyId: 'kid-unknown' is")
     assert writes(org) == []
 
 

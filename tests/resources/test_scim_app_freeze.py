@@ -53,9 +53,14 @@ def test_allow_update_lifts_the_freeze_and_says_so(write_stack) -> None:
 def test_the_pr_comment_says_a_frozen_change_is_not_sent(plan_stack) -> None:
     base = plan_stack(article_stack())
     head = plan_stack(article_stack(**{"gainsight-okta:scimApp": {"provisioningEnabled": True, "label": "Renamed"}}))
-    text = render_plan_diff(diff_plans(base, head))
+    diff = diff_plans(base, head)
+    (app,) = [c for c in diff.changed if c.name == "gainsight-scim"]
+    assert [(c.path, c.ignored) for c in app.changes] == [("label", True)] and app.ignored
+    text = render_plan_diff(diff)
     assert "changes the SCIM app's label, which is **not sent**" in text
     assert "**updates the SCIM app**" not in text
+    assert "| ~ ignored | `okta:app/saml:Saml` | `gainsight-scim` |" in text
+    assert '- `label`: "Gainsight SCIM Integration" → "Renamed" (ignored: not sent to Okta)' in text
 
 
 def test_the_pr_comment_is_loud_when_the_scim_app_will_be_updated(plan_stack) -> None:
@@ -64,3 +69,4 @@ def test_the_pr_comment_is_loud_when_the_scim_app_will_be_updated(plan_stack) ->
     head = plan_stack(article_stack(**{"gainsight-okta:scimApp": scim_app}))
     text = render_plan_diff(diff_plans(base, head))
     assert "**updates the SCIM app** (label)" in text and "provider #655" in text
+    assert "| ~ change | `okta:app/saml:Saml` | `gainsight-scim` |" in text and "(ignored" not in text
