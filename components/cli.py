@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from components import __version__
 from components.inputs.project import PROJECT_ROOT, load_inputs
+from components.inputs.settings import okta_app_id
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_inputs import StackInputs
 from components.metadata.sp_metadata import read_sp_metadata
@@ -27,6 +28,14 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, like every other input error, so scripts and CI logs stay readable.
         self.exit(2, f"error: {self.prog}: {message} (see --help)\n")
+
+
+def _app_id_argument(value: str) -> str:
+    # Checked before any request: the id goes into the path of every Okta call.
+    try:
+        return okta_app_id(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _stack_file_path(args: argparse.Namespace) -> Path:
@@ -286,9 +295,14 @@ def _add_arguments(command: Command, parser: argparse.ArgumentParser) -> None:
     if command.name == "adopt":
         parser.add_argument("--stack", required=True, help="the stack to write, e.g. prod")
         parser.add_argument(
-            "--sso-app", required=True, help="the id (0oa...) of the app users sign in to Gainsight with"
+            "--sso-app",
+            required=True,
+            type=_app_id_argument,
+            help="the id (0oa...) of the app users sign in to Gainsight with",
         )
-        parser.add_argument("--scim-app", help="the id (0oa...) of the app that provisions Gainsight by SCIM")
+        parser.add_argument(
+            "--scim-app", type=_app_id_argument, help="the id (0oa...) of the app that provisions Gainsight by SCIM"
+        )
         parser.add_argument("--metadata", help="Gainsight's metadata.xml (default: metadata/<stack>.xml)")
         parser.add_argument("--output", help="the stack file to write (default: Pulumi.<stack>.yaml)")
         parser.add_argument("--force", action="store_true", help="overwrite an existing stack file")

@@ -81,7 +81,7 @@ def _app_username_template(value: str) -> str:
     return value
 
 
-def _okta_app_id(value: str) -> str:
+def okta_app_id(value: str) -> str:
     if not _OKTA_APP_ID.match(value):
         raise ValueError(f"{value!r} is not an Okta app id (it starts with 0oa, e.g. 0oa1b2c3d4e5f6g7h8i9)")
     return value
@@ -113,7 +113,7 @@ def _label(value: str) -> str:
 
 
 Label = Annotated[Text, AfterValidator(_label)]
-OktaAppId = Annotated[str, AfterValidator(_okta_app_id)]
+OktaAppId = Annotated[str, AfterValidator(okta_app_id)]
 
 
 # Okta's app username: what Okta sends Gainsight as the SCIM `userName` (the SCIM app) and what the app

@@ -124,6 +124,21 @@ def test_an_output_in_a_missing_directory_is_refused_before_okta_is_read(tmp_pat
     assert org.requests == []
 
 
+@pytest.mark.parametrize("flag", ["--sso-app", "--scim-app"])
+def test_an_app_id_that_is_not_okta_s_is_refused_before_any_request(tmp_path: Path, flag: str) -> None:
+    """The id goes into every request path (`/api/v1/apps/{id}`): `../users` must never reach the org."""
+    org = article_org()
+    ids = {"--sso-app": SSO_ID, "--scim-app": SCIM_ID, flag: "../users"}
+    with FakeOktaServer(org) as url:
+        result = run_cli(
+            "adopt", "--stack", "acme", *(item for pair in ids.items() for item in pair), "--okta-url", url,
+            "--metadata", "metadata/dev.xml", "--output", str(tmp_path / "Pulumi.acme.yaml"), env=ENV,
+        )  # fmt: skip
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert f"argument {flag}: '../users' is not an Okta app id" in result.stderr
+    assert org.requests == []
+
+
 def plant(org: FakeOrg, defect: str) -> None:
     if defect == "visible SCIM app":
         org.apps[SCIM_ID]["visibility"]["hide"] = {"iOS": False, "web": False}
