@@ -48,7 +48,7 @@ def _planned_changes(stack_path: Path, shown: str, stack: str, org: LiveOrg) -> 
     planned = {r["name"]: r["inputs"] for r in document["resources"]}
     ignored = {r["name"]: set(r["options"]["ignoreChanges"]) for r in document["resources"]}
     changes = []
-    apps = (("gainsight-sso", org.sso), ("gainsight-scim", org.scim if org.scim is not org.sso else None))
+    apps = (("gainsight-sso", org.sso), ("gainsight-scim", org.separate_scim))
     for name, app in apps:
         if app is None or name not in planned:
             continue

@@ -89,7 +89,7 @@ def _saml_app(org: LiveOrg, report: AdoptReport) -> dict[str, Any]:
     for key, expected in (("responseSigned", True), ("assertionSigned", True)):
         if bool(sign_on.get(key)) != expected:
             report.not_expressed.append(f"SSO app: {key} is false in Okta; the first `pulumi up` signs it (true)")
-    if org.sso.sign_on.get("slo", {}).get("enabled") is False and org.sso.sign_on.get("slo") is not None:
+    if (sign_on.get("slo") or {}).get("enabled") is False:
         report.not_expressed.append("SSO app: single logout is off in Okta; the metadata's SLO URL switches it on")
     return settings
 
@@ -183,7 +183,7 @@ def _valid_attributes(entries: list[dict[str, Any]], report: AdoptReport) -> lis
 
 def _groups(org: LiveOrg, attributes: list[dict[str, Any]], report: AdoptReport) -> list[dict[str, Any]]:
     group_scope = {a["name"] for a in attributes if a.get("scope", "group") == "group"}
-    scim_order = org.scim.by_priority() if org.scim is not None and org.scim.id != org.sso.id else []
+    scim_order = org.separate_scim.by_priority() if org.separate_scim is not None else []
     sso_ids = {assignment.group_id for assignment in org.sso.assignments}
     entries: list[dict[str, Any]] = []
     for assignment in scim_order:
@@ -261,7 +261,7 @@ def import_document(org: LiveOrg, attributes: list[dict[str, Any]], mapping_id: 
         {"type": "okta:app/saml:Saml", "name": "gainsight-sso", "id": org.sso.id, "parent": "gainsight"},
     ]
     resources += _assignment_imports(org.sso, "sso")
-    scim = org.scim if org.scim is not None and org.scim.id != org.sso.id else None
+    scim = org.separate_scim
     if scim is not None:
         resources.append({"type": "okta:app/saml:Saml", "name": "gainsight-scim", "id": scim.id, "parent": "gainsight"})
         if scim.features:

@@ -99,6 +99,11 @@ class LiveOrg:
     mapping_id: str | None = None
     sso_keys: tuple[LiveKey, ...] = ()
 
+    @property
+    def separate_scim(self) -> LiveApp | None:
+        """The SCIM app, unless there is none or it is the SSO app itself (against Gainsight's advice)."""
+        return self.scim if self.scim is not None and self.scim.id != self.sso.id else None
+
 
 def _assignments(client: OktaClient, app_id: str) -> tuple[LiveAssignment, ...]:
     found = []
