@@ -94,3 +94,26 @@ def test_an_inexact_existing_group_stops_pulumi_up_with_one_line_and_declares_no
     assert message.startswith("error: Pulumi.ci.yaml: gainsight-okta:groups[0].name: group 'Sales': ")
     assert "\n" not in message
     assert mocks.declared == []
+
+
+@pytest.mark.parametrize("delivery", ["PULUMI_CONFIG_SECRET_KEYS", "set_all_config"])
+def test_a_key_the_engine_marks_secret_stops_pulumi_up_without_its_value(monkeypatch, delivery: str) -> None:
+    """Both ways the SDK learns which keys were secret reach the program: the env the language host sets, and
+    set_all_config's list (read from the SDK's private `_SECRET_KEYS`; this fails if the SDK renames it)."""
+    mocks = RememberingMocks()
+    config = base_config() | {"gainsight-okta:tenantUrl": "https://decrypted.gainsightcloud.com"}
+    wire = {k: to_wire(v) for k, v in config.items()}
+    secret = ("gainsight-okta:tenantUrl",)
+    if delivery == "PULUMI_CONFIG_SECRET_KEYS":
+        monkeypatch.setenv("PULUMI_CONFIG", json.dumps(wire))
+        monkeypatch.setenv("PULUMI_CONFIG_SECRET_KEYS", json.dumps(list(secret)))
+        run = lambda: run_under_mocks("ci", {}, program.main, mocks=mocks)  # noqa: E731
+    else:
+        run = lambda: run_under_mocks("ci", wire, program.main, mocks=mocks, secret_keys=secret)  # noqa: E731
+    with pytest.raises(pulumi.RunError) as caught:
+        run()
+    assert str(caught.value) == (
+        "error: Pulumi.ci.yaml: gainsight-okta:tenantUrl: holds a secret value, but it is not a secret; "
+        "set it in plain text"
+    )
+    assert mocks.registered == []
