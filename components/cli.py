@@ -187,6 +187,19 @@ def _rotate_key(args: argparse.Namespace) -> int:
     return run_rotate_key(args, path, _display(path))
 
 
+def _emulate(args: argparse.Namespace) -> int:
+    from components.emulator.command import serve
+
+    if not 0 <= args.port <= 65535:
+        raise InputError("emulate", "--port", f"{args.port} is not a port (0 to 65535; 0 picks a free one)")
+    if args.token is not None and not args.token.strip():
+        raise InputError("emulate", "--token", "must not be empty")
+    try:
+        return serve(args.port, args.seed, args.token)
+    except OSError as error:
+        raise InputError("emulate", "--port", f"cannot listen on 127.0.0.1:{args.port}: {error.strerror}") from None
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -255,6 +268,12 @@ COMMANDS = (
         "classify a `pulumi refresh --preview-only --expect-no-changes --json` run: drift, clean or error",
         "drift-status refresh.json --exit-code 7",
     ),
+    Command(
+        "emulate",
+        _emulate,
+        "serve an emulated Okta org on 127.0.0.1 until interrupted (for tests and trials); prints its URL first",
+        "emulate --port 0 --seed article",
+    ),
 )
 
 
@@ -313,6 +332,10 @@ def _add_arguments(command: Command, parser: argparse.ArgumentParser) -> None:
         group = parser.add_mutually_exclusive_group()
         group.add_argument("--json", action="store_true", help="one JSON document")
         group.add_argument("--markdown", action="store_true", help="Markdown, for the drift issue")
+    if command.name == "emulate":
+        parser.add_argument("--port", type=int, default=0, help="the port on 127.0.0.1 (default 0: a free one)")
+        parser.add_argument("--seed", choices=("empty", "article"), default="empty", help="the org to start from")
+        parser.add_argument("--token", help="the one API token to accept (default: any non-empty SSWS token)")
     if command.name == "drift-status":
         parser.add_argument("file", help="its JSON output (may be empty or missing when the run failed early)")
         parser.add_argument("--exit-code", type=int, required=True, help="the exit code of that pulumi run")

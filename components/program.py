@@ -11,7 +11,6 @@ from pulumi.runtime import config as runtime_config
 from components.documents.templates import render_runbook
 from components.inputs.project import load_inputs
 from components.inputs.stack_inputs import StackInputs
-from components.resources.assignments import explicit_false_warning
 from components.resources.gainsight_okta import SCIM_PRIORITIES_OUTPUT, SSO_PRIORITIES_OUTPUT, GainsightOkta
 from components.resources.groups import look_up_existing_groups
 from components.resources.manual_step import waiting_on_manual_step
@@ -85,8 +84,6 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     pulumi.export("runbook", _runbook_output(inputs, integration, check, next_certificate))
     if (notice := waiting_on_manual_step(inputs)) is not None:
         pulumi.log.warn(notice)
-    if inputs.provisioning_enabled and (fragile := explicit_false_warning(inputs.groups)) is not None:
-        pulumi.log.warn(fragile)
     if inputs.provisioning_enabled and inputs.settings.scim_app.allow_update:
         pulumi.log.warn(
             f"scimApp.allowUpdate is true: this run may update the SCIM app {inputs.settings.scim_app.label!r}, and "

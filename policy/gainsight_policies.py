@@ -31,6 +31,9 @@ GROUP_ASSIGNMENT = "okta:app/groupAssignment:GroupAssignment"
 SCIM_NAMESPACE = "urn:ietf:params:scim:schemas:extension:gainsight:2.0:User"
 LICENSE_TYPES = ("Full", "Viewer", "Viewer_Analytics")
 KNOWN_FIELDS = {"IsSuperAdmin": "boolean", "LicenseType": "string"}
+# The SCIM app's base attributes that take group values (components.inputs.gainsight_schema; the pack runs in its
+# own virtualenv and imports nothing of the program): declared null so a read from Okta compares equal.
+GROUP_SCOPED_BASE = ("preferredLanguage", "locale", "timezone", "userType")
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,8 @@ def _assignment_entries(resource: Resource) -> list[tuple[Any, Any, str]]:
 
 
 def _value_problem(name: str, attribute: _Attribute, value: Any) -> str | None:
+    if value is None:
+        return None  # not set: the program declares every group-scoped attribute, null where a group sets none
     if KNOWN_FIELDS.get(name) == "boolean" or attribute.type == "boolean":
         return None if isinstance(value, bool) else f"{name} must be true or false, not {value!r}"
     allowed = attribute.values or (LICENSE_TYPES if name == "LicenseType" else ())
@@ -193,6 +198,8 @@ def assignment_profiles_valid(resources: list[Resource]) -> list[str]:
                 continue
             for name, value in (profile or {}).items():
                 attribute = declared.get(name)
+                if attribute is None and value is None and name in GROUP_SCOPED_BASE:
+                    continue
                 if attribute is None:
                     problems.append(f"{label}: profile sets {name!r}, which is not an attribute declared on that app")
                 elif attribute.scope == "SELF":

@@ -92,12 +92,6 @@ def explain_text(inputs: StackInputs, group_names: list[str], received: dict[str
             lines.append(
                 f"  {name}: {json.dumps(value.value)} (from {winner}, the highest-priority group that sets it)"
             )
-            if value.value is False:
-                lines.append(
-                    f"    Okta holds this false only if it was sent: the okta provider sends it when {winner}'s "
-                    "assignment is created or re-sent, never a later change between false and not set. "
-                    "`verify` reads what Okta holds."
-                )
     personal = [attribute.name for attribute in inputs.attributes if not attribute.is_group_scope]
     if personal:
         lines.append(f"Personal attributes come from each user, not from groups: {', '.join(personal)}.")

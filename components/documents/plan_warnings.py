@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from components.resources.provider_facts import (
@@ -18,7 +17,6 @@ from components.resources.scim_removals import SCIM_ATTRIBUTES_OUTPUT, SCIM_GROU
 if TYPE_CHECKING:
     from .plan_diff import PlanDiff
 
-SCIM_ASSIGNMENT_PREFIX = "gainsight-scim-assignment-"
 
 
 def _names(plan: dict[str, Any], output: str) -> list[str]:
@@ -30,26 +28,6 @@ def _names(plan: dict[str, Any], output: str) -> list[str]:
 def _listed(names: list[str], limit: int = 20) -> str:
     shown = ", ".join(f"`{name}`" for name in names[:limit])
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
-
-
-def _profiles(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Group name -> the profile it gives on the SCIM app, from its assignment resource."""
-    profiles: dict[str, dict[str, Any]] = {}
-    for resource in plan.get("resources", []):
-        name = str(resource.get("name") or "")
-        if resource.get("type") != APP_GROUP_ASSIGNMENT or not name.startswith(SCIM_ASSIGNMENT_PREFIX):
-            continue
-        try:
-            profile = json.loads((resource.get("inputs") or {}).get("profile") or "{}")
-        except (TypeError, json.JSONDecodeError):
-            continue
-        if isinstance(profile, dict):
-            profiles[name.removeprefix(SCIM_ASSIGNMENT_PREFIX)] = profile
-    return profiles
-
-
-def _without_false(profile: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in profile.items() if value is not False}
 
 
 def _unassignments(diff: PlanDiff) -> list[str]:
@@ -78,21 +56,6 @@ def _unassignments(diff: PlanDiff) -> list[str]:
             f"deletes the attribute(s) {_listed(removed)} from the SCIM app: Okta stops sending them to Gainsight, "
             "and the values set on groups are lost"
         )
-    return warnings
-
-
-def _unsent_false_changes(diff: PlanDiff) -> list[str]:
-    before, after = _profiles(diff.base), _profiles(diff.head)
-    warnings = []
-    for name, profile in after.items():
-        old = before.get(name)
-        if old is not None and old != profile and _without_false(old) == _without_false(profile):
-            keys = sorted(key for key in set(old) | set(profile) if old.get(key) != profile.get(key))
-            warnings.append(
-                f"changes group `{name}` only between false and not set ({', '.join(keys)}): the okta provider "
-                "compares profiles without false values and **will not send this change**; make it together "
-                "with another change to the SCIM app's assignments, then check with `verify`"
-            )
     return warnings
 
 
@@ -174,7 +137,6 @@ def plan_warnings(diff: PlanDiff) -> list[str]:
     return (
         warnings
         + _unassignments(diff)
-        + _unsent_false_changes(diff)
         + _scim_app_updates(diff)
         + _removals(diff)
         + _replacements(diff)

@@ -8,6 +8,13 @@ or removing one group then rewrites one assignment, not every group below it. On
 nine insertions at one place) are the groups from there on renumbered.
 
 Never 0: the provider drops a priority of 0 on create (`GetOk`) and its diff hides a change to 0.
+
+Never a number another group holds in Okta: each assignment is its own resource, and Pulumi writes them in
+whatever order it likes, so a group moved onto a number that another group has not left yet would leave two
+assignments of one app on the same priority for a moment. Okta has stored such duplicates and then answered that
+app's assignment writes with 500 E0000009 (provider issues #736, #1198, #1373). So a group that needs a new number
+gets one that no group held in the last run (removed groups included: their DELETE runs last), and no write, in
+any order, makes two groups share a priority.
 """
 
 from __future__ import annotations
@@ -41,16 +48,27 @@ def _longest_increasing(values: Sequence[int]) -> set[int]:
     return kept
 
 
-def _fill(lower: int, upper: int | None, count: int) -> list[int] | None:
-    """`count` increasing integers strictly between lower and upper (None: no bound), evenly spread."""
+def _stepped(lower: int, count: int, held: frozenset[int]) -> list[int]:
+    """`count` numbers above `lower`, STEP apart, each moved up past any number another group holds."""
+    values: list[int] = []
+    value = lower
+    for _ in range(count):
+        value += STEP
+        while value in held:
+            value += 1
+        values.append(value)
+    return values
+
+
+def _fill(lower: int, upper: int | None, count: int, held: frozenset[int]) -> list[int] | None:
+    """`count` increasing integers strictly between lower and upper (None: no bound), evenly spread, none held."""
     if upper is None:
-        return [lower + STEP * (i + 1) for i in range(count)]
-    room = upper - lower - 1
-    if room < count:
+        return _stepped(lower, count, held)
+    free = [value for value in range(lower + 1, upper) if value not in held]
+    if len(free) < count:
         return None
-    spacing = (upper - lower) / (count + 1)
-    values = [lower + round(spacing * (i + 1)) for i in range(count)]
-    return values if len(set(values)) == count and all(lower < v < upper for v in values) else None
+    # Evenly spread: index floor((i + 1)(n + 1) / (count + 1)) - 1 rises by at least one per group when n >= count.
+    return [free[(i + 1) * (len(free) + 1) // (count + 1) - 1] for i in range(count)]
 
 
 def assign_priorities(names: Sequence[str], previous: Mapping[str, int] | None = None) -> dict[str, int]:
@@ -61,6 +79,7 @@ def assign_priorities(names: Sequence[str], previous: Mapping[str, int] | None =
         for name, value in (previous or {}).items()
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value == int(value) and value >= 1
     }
+    held = frozenset(previous.values())  # numbers still in Okta until their groups are written or deleted
     known = [(position, previous[name]) for position, name in enumerate(names) if name in previous]
     kept_positions = {known[i][0] for i in _longest_increasing([value for _, value in known])}
     result: dict[str, int] = {names[p]: previous[names[p]] for p in kept_positions}
@@ -74,16 +93,18 @@ def assign_priorities(names: Sequence[str], previous: Mapping[str, int] | None =
             end += 1
         lower = result[names[position - 1]] if position else 0
         upper = result[names[end]] if end < len(names) else None
-        values = _fill(lower, upper, end - position)
+        values = _fill(lower, upper, end - position, held)
         if values is None:
             # The gap is used up: renumber from here on, keeping the order.
-            return _renumbered(names, result, position)
+            return _renumbered(names, result, position, held)
         result.update(zip(names[position:end], values, strict=True))
         position = end
     return {name: result[name] for name in names}
 
 
-def _renumbered(names: Sequence[str], result: dict[str, int], start: int) -> dict[str, int]:
+def _renumbered(names: Sequence[str], result: dict[str, int], start: int, held: frozenset[int]) -> dict[str, int]:
     base = result[names[start - 1]] if start else 0
-    fresh = {name: base + STEP * (offset + 1) for offset, name in enumerate(names[start:])}
+    # Above every number in use, so no renumbered group lands where another one still is.
+    base = max(base, *held) if held else base
+    fresh = dict(zip(names[start:], _stepped(base, len(names) - start, held), strict=True))
     return {**{name: result[name] for name in names[:start]}, **fresh}

@@ -4,7 +4,8 @@ One `okta.app.GroupAssignment` per group writes (resource_okta_app_group_assignm
 PUT and one GET of that group; Delete one DELETE), so changing, adding or removing a group costs a call or two on
 Okta's `/api/v1/apps*` bucket whatever the number of groups; `okta.AppGroupAssignments` re-sent every group of the
 app on any change. Priorities stay as they were in the last run wherever the order allows
-(`components.inputs.priorities`), so an insertion rewrites one assignment, not every group below it.
+(`components.inputs.priorities`), so an insertion rewrites one assignment, not every group below it, and a
+group never takes a number another group still holds. The writers of one app run one after another, in list order.
 
 One `okta.AppGroupAssignments` per app keeps watch, under the name and URN the assignments always had: it declares
 no group and ignores changes to `groups`, so it never writes; its Read lists all of the app's groups in one
@@ -15,6 +16,7 @@ unassign every group it last read (resourceAppGroupAssignmentsDelete), which is 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pulumi
@@ -23,10 +25,23 @@ import pulumi_okta as okta
 from components.inputs.groups import GroupSettings
 from components.inputs.priorities import assign_priorities
 
+from .write_order import after_registered
 
-def profile_json(group: GroupSettings) -> str:
+
+def profile_json(group: GroupSettings, group_scoped: Sequence[str] = ()) -> str:
+    """The group's Gainsight values as Okta returns them: every group-scoped attribute present, unset ones null.
+
+    Okta answers a SAML app's group assignment with each group-scoped property of the app's schema (the SCIM
+    base ones included), `null` where the group sets none (provider issue #669). The provider stores that answer
+    (resourceAppGroupAssignmentRead: json.Marshal of the profile) and compares it with the declared profile after
+    removing only `false` values (utils.NoChangeInObjectFromUnmarshaledJSON), so a declared profile without those
+    null keys differs from every read: an update in every preview, a PUT on every `up`. Declaring the nulls makes
+    the read match; and since unset is then null rather than absent, a change between false and unset is sent.
+    """
+    values: dict[str, object] = dict.fromkeys(group_scoped)
+    values.update(group.profile)
     # Sorted and compact, so the same profile always serialises the same way and never shows as a diff.
-    return json.dumps(group.profile, sort_keys=True, separators=(",", ":"))
+    return json.dumps(values, sort_keys=True, separators=(",", ":"))
 
 
 def assignment_name(prefix: str, app_kind: str, group_name: str) -> str:
@@ -49,21 +64,25 @@ def declare_assignments(
     previous_priorities: pulumi.Output[dict[str, int]],
     *,
     with_profiles: bool,
+    group_scoped: Sequence[str] = (),
     opts: pulumi.ResourceOptions,
 ) -> AppAssignments:
     names = [group.name for group in groups]
     priorities = previous_priorities.apply(lambda previous: assign_priorities(names, previous))
-    writers = {}
+    writers: dict[str, okta.app.GroupAssignment] = {}
+    previous_writer: okta.app.GroupAssignment | None = None
     for group in groups:
         aliases = (
             [pulumi.Alias(name=assignment_name(prefix, app_kind, group.previous_name))] if group.previous_name else None
         )
-        writers[group.name] = okta.app.GroupAssignment(
+        # One write at a time per app (write_order.py): each waits for the writer above it.
+        priority = after_registered(priorities.apply(lambda values, name=group.name: values[name]), previous_writer)
+        previous_writer = writers[group.name] = okta.app.GroupAssignment(
             assignment_name(prefix, app_kind, group.name),
             app_id=app.id,
             group_id=group_ids[group.name],
-            priority=priorities.apply(lambda values, name=group.name: values[name]),
-            profile=profile_json(group) if with_profiles else "{}",
+            priority=priority,
+            profile=profile_json(group, group_scoped) if with_profiles else "{}",
             opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(aliases=aliases)),
         )
     observer = okta.AppGroupAssignments(
@@ -76,28 +95,3 @@ def declare_assignments(
         ),
     )
     return AppAssignments(writers=writers, observer=observer, priorities=priorities)
-
-
-def explicit_false_values(groups: tuple[GroupSettings, ...]) -> list[tuple[str, str]]:
-    """(group, attribute) pairs where a group profile sets a boolean to an explicit false."""
-    return [(group.name, name) for group in groups for name, value in group.profile.items() if value is False]
-
-
-def explicit_false_warning(groups: tuple[GroupSettings, ...]) -> str | None:
-    """Why an explicit `false` in a group profile is fragile under the provider, or None when there is none.
-
-    The provider compares assignment profiles with false booleans stripped (utils.NoChangeInObjectFromUnmarshaledJSON
-    behind resource_okta_app_group_assignment.go): `false` and "not set" look equal, so a later change between
-    them is never sent. Okta receives the explicit false when the assignment is created; `verify` reads what
-    Okta holds.
-    """
-    pairs = explicit_false_values(groups)
-    if not pairs:
-        return None
-    shown = ", ".join(f"{group!r} sets {name}: false" for group, name in pairs[:10])
-    more = f" and {len(pairs) - 10} more" if len(pairs) > 10 else ""
-    return (
-        f"{shown}{more}. An explicit false overrides a lower-priority group's true, but the okta provider never "
-        "sends a change between false and not set (it compares profiles with false values removed): make such "
-        "a change together with another change to that group's values, or check it with `verify`."
-    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pulumi
 import pulumi_okta as okta
 
+from components.inputs.gainsight_schema import OKTA_GROUP_SCOPED_BASE_ATTRIBUTES
 from components.inputs.stack_inputs import StackInputs
 
 from .assignments import AppAssignments, declare_assignments
@@ -106,6 +107,10 @@ class GainsightOkta(pulumi.ComponentResource):
                     group_ids,
                     previous.mapping(SCIM_PRIORITIES_OUTPUT),
                     with_profiles=True,
+                    group_scoped=[
+                        *OKTA_GROUP_SCOPED_BASE_ATTRIBUTES,
+                        *(attribute.name for attribute in inputs.attributes if attribute.is_group_scope),
+                    ],
                     opts=after_attributes,
                 )
             self.profile_mapping = declare_profile_mapping(

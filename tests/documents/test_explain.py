@@ -93,22 +93,6 @@ def test_groups_are_shown_in_priority_rank_on_the_scim_app(inputs) -> None:
     assert text.startswith("A user in Admins (priority rank 1), Viewer (priority rank 3) receives")
 
 
-def test_an_explicit_false_is_explained_with_what_okta_really_holds(write_stack) -> None:
-    """The provider compares assignment profiles without false values (utils.NoChangeInObjectFromUnmarshaledJSON),
-    so a false wins over a lower group's true only if it reached Okta; explain must say so."""
-    groups = [
-        {"name": "Contractors", "profile": {"IsSuperAdmin": False}},
-        {"name": "Admins", "profile": {"IsSuperAdmin": True}},
-    ]
-    path = write_stack(article_stack(**{"gainsight-okta:groups": groups}))
-    stack = load_stack_inputs(read_stack_file(path).config, path.name, PROJECT_ROOT)
-    received = explain(stack, ["Admins", "Contractors"])
-    assert explain_json(received)["IsSuperAdmin"] == {"value": False, "from": ["Contractors"]}
-    text = explain_text(stack, ["Admins", "Contractors"], received)
-    assert "IsSuperAdmin: false (from Contractors" in text
-    assert "never a later change between false and not set" in text
-
-
 def test_an_unknown_group_lists_only_a_few_of_thousands(write_stack) -> None:
     groups = [{"name": f"Group {i:04d}"} for i in range(3000)]
     path = write_stack(article_stack(**{"gainsight-okta:groups": groups}))

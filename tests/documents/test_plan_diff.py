@@ -33,15 +33,17 @@ def test_added_changed_and_removed_resources(plan_stack) -> None:
     ]
     changed = {c.name: c for c in diff.changed}
     admins = changed["gainsight-scim-assignment-Admins"]
-    assert [(c.path, c.before, c.after) for c in admins.changes] == [
-        ("profile", '{"IsSuperAdmin":true,"LicenseType":"Full"}', '{"IsSuperAdmin":true,"LicenseType":"Viewer"}')
-    ]
+    ((path, before, after),) = [(c.path, c.before, c.after) for c in admins.changes]
+    unset = dict.fromkeys(["Department", "locale", "preferredLanguage", "timezone", "userType"])
+    assert path == "profile"
+    assert json.loads(before) == {**unset, "IsSuperAdmin": True, "LicenseType": "Full"}
+    assert json.loads(after) == {**unset, "IsSuperAdmin": True, "LicenseType": "Viewer"}
     assert not admins.replaces
     assert "gainsight-scim-assignment-Sales" not in changed  # one group changed: one assignment, not every group
     text = render_plan_diff(diff)
     assert "**3 to add, 1 to change, 3 to remove.**" in text
     assert "| + add | `okta:group/group:Group` | `gainsight-group-Sales` |" in text
-    assert '`profile`: "{\\"IsSuperAdmin\\":true,\\"LicenseType\\":\\"Full\\"}" →' in text
+    assert '`profile`: "{\\"Department\\":null,\\"IsSuperAdmin\\":true,\\"LicenseType\\":\\"Full\\",' in text
 
 
 def test_replacing_changes_are_flagged(plan_stack) -> None:

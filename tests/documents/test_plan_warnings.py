@@ -30,23 +30,6 @@ def test_dropping_one_group_names_it_and_keeps_the_okta_group(plan_stack) -> Non
     assert "drops the group `Viewer` from the stack: the Okta group and its members stay in Okta" in text
 
 
-def test_only_false_against_not_set_is_called_unsent(plan_stack) -> None:
-    """utils.NoChangeInObjectFromUnmarshaledJSON (the profile's DiffSuppressFunc in
-    resource_okta_app_group_assignments.go) strips false booleans before comparing, so such a change is never sent."""
-    groups = [{"name": "Admins", "profile": {"LicenseType": "Full"}}, {"name": "Viewer", "profile": {}}]
-    with_false = [{"name": "Admins", "profile": {"LicenseType": "Full", "IsSuperAdmin": False}}, groups[1]]
-    base = plan_stack(article_stack(**{"gainsight-okta:groups": groups}))
-    head = plan_stack(article_stack(**{"gainsight-okta:groups": with_false}))
-    (warning,) = [w for w in warnings_of(base, head) if "false" in w]
-    assert "changes group `Admins` only between false and not set (IsSuperAdmin)" in warning
-    assert "**will not send this change**" in warning
-    # A change to a real value is sent, and not flagged.
-    to_true = [{"name": "Admins", "profile": {"LicenseType": "Full", "IsSuperAdmin": True}}, groups[1]]
-    assert not [
-        w for w in warnings_of(base, plan_stack(article_stack(**{"gainsight-okta:groups": to_true}))) if "false" in w
-    ]
-
-
 def test_a_renamed_group_is_one_resource_updated_in_place(plan_stack) -> None:
     base = plan_stack(article_stack())
     renamed = [

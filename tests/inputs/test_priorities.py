@@ -75,3 +75,48 @@ def test_random_edits_always_keep_the_order_unique_and_positive() -> None:
             names.insert(rng.randrange(len(names)), names.pop(rng.randrange(len(names))))
         priorities = assign_priorities(names, priorities)
         assert set(priorities) == set(names) and in_order(names, priorities)
+
+
+def shared_at_some_moment(before: dict[str, int], after: dict[str, int]) -> list[tuple[str, str]]:
+    """Pairs of groups that could hold one number at once, whatever order the writes (and deletes) run in.
+
+    Before its write a group holds its old number, after it its new one; a removed group holds its old number
+    until its DELETE. Two groups can collide only when one's new number is another's old one.
+    """
+    return [
+        (moved, other)
+        for moved, value in after.items()
+        for other, old in before.items()
+        if other != moved and value == old
+    ]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_no_order_of_writes_lets_two_groups_share_a_priority(seed: int) -> None:
+    """Okta stored duplicate priorities and then answered the app's assignment writes with 500 E0000009
+    (provider issues #736, #1198, #1373); Pulumi writes the per-group assignments in any order."""
+    rng = random.Random(seed)
+    names = [f"G{i}" for i in range(rng.randint(1, 60))]
+    before = assign_priorities(names)
+    for _ in range(rng.randint(1, 30)):  # a history of edits: the last run's numbers get cramped
+        edit = rng.choice(["insert", "remove", "move"])
+        if edit == "insert" or not names:
+            names.insert(rng.randint(0, len(names)), f"N{rng.random()}")
+        elif edit == "remove":
+            names.pop(rng.randrange(len(names)))
+        else:
+            names.insert(rng.randint(0, len(names) - 1), names.pop(rng.randrange(len(names))))
+        after = assign_priorities(names, before)
+        assert in_order(names, after)
+        assert shared_at_some_moment(before, after) == []
+        before = after
+
+
+def test_a_renumbering_lands_above_every_number_in_use() -> None:
+    """The move to per-group writers once renumbered 1..n to 10, 20, … while group 10 still held 10."""
+    before = {f"G{i}": i for i in range(1, 13)}
+    names = ["G1", "X", *[f"G{i}" for i in range(2, 13)]]  # no room between 1 and 2
+    after = assign_priorities(names, before)
+    assert in_order(names, after) and after["G1"] == 1
+    assert shared_at_some_moment(before, after) == []
+    assert min(after[name] for name in names[1:]) > 12

@@ -8,6 +8,8 @@ unassigns every group in its state.
 from __future__ import annotations
 
 import json
+import threading
+import time
 from pathlib import Path
 
 from components.inputs.stack_file import read_stack_file
@@ -58,3 +60,44 @@ def test_plan_takes_the_previous_run_from_a_file(tmp_path: Path, write_stack) ->
     assert result.returncode == 0, result.stderr
     priorities = {r["name"]: r["inputs"].get("priority") for r in json.loads(result.stdout)["resources"]}
     assert (priorities["gainsight-scim-assignment-Admins"], priorities["gainsight-scim-assignment-Viewer"]) == (7, 9)
+
+
+class OverlapWatchingMocks(OfflineMocks):
+    """Holds each assignment write for a moment and records writes of one app that were in flight together."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lock = threading.Lock()
+        self.in_flight: dict[str, int] = {}
+        self.overlaps: list[str] = []
+        self.order: list[str] = []
+
+    def new_resource(self, args):  # type: ignore[no-untyped-def]
+        if args.typ != WRITER:
+            return super().new_resource(args)
+        app = args.inputs["appId"]
+        with self.lock:
+            self.in_flight[app] = self.in_flight.get(app, 0) + 1
+            if self.in_flight[app] > 1:
+                self.overlaps.append(args.name)
+            self.order.append(args.name)
+        time.sleep(0.01)  # the PUT and GET of resourceAppGroupAssignmentUpdate
+        with self.lock:
+            self.in_flight[app] -= 1
+        return super().new_resource(args)
+
+
+def test_the_writers_of_one_app_run_one_at_a_time_in_list_order(write_stack) -> None:
+    """Concurrent assignment writes to one app have been answered with 500 E0000009 (provider issues #1198,
+    #1373), and resourceAppGroupAssignmentUpdate does not retry a 500: each writer waits for the one above it,
+    and no dependency chain is declared (the SDK's cycle check overflows on ~1,000 links)."""
+    groups = [{"name": f"G{i}", "profile": {"LicenseType": "Full"}} for i in range(12)]
+    path = write_stack(article_stack(**{"gainsight-okta:groups": groups}))
+    mocks = OverlapWatchingMocks()
+    plan = run_offline("test", read_stack_file(path), path.name, mocks)
+    assert mocks.overlaps == []
+    for kind in ("sso", "scim"):
+        names = [name for name in mocks.order if name.startswith(f"gainsight-{kind}-assignment-")]
+        assert names == [f"gainsight-{kind}-assignment-G{i}" for i in range(12)]
+    writers = [r for r in plan.to_json()["resources"] if r["type"] == WRITER]
+    assert not [urn for w in writers for urn in w["options"].get("dependsOn", []) if "-assignment-" in urn]

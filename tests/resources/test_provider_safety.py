@@ -183,20 +183,6 @@ def test_app_username_must_be_an_okta_template_over_source(write_stack, template
     assert "gainsight-okta:scimApp.appUsernameTemplate" in result.stderr
 
 
-def test_explicit_false_in_a_group_profile_is_warned_about(write_stack) -> None:
-    """utils.NoChangeInObjectFromUnmarshaledJSON strips false booleans before comparing assignment profiles, so
-    a change between false and not set is never sent; Create does send the false (tfGroupsToGroupAssignments)."""
-    groups = [
-        {"name": "Contractors", "profile": {"IsSuperAdmin": False}},
-        {"name": "Admins", "profile": {"IsSuperAdmin": True}},
-    ]
-    path = write_stack(article_stack(**{"gainsight-okta:groups": groups}))
-    plan = run_offline("test", read_stack_file(path), path.name)
-    (warning,) = [n for n in plan.notices if "false" in n]
-    assert "'Contractors' sets IsSuperAdmin: false" in warning and "never sends a change" in warning
-    assert '"IsSuperAdmin":false' in str(plan.to_json())  # still declared, and sent on create
-
-
 def test_shipped_dev_stack_waits_for_the_manual_step() -> None:
     """A user copies the dev stack: attributes created before SCIM is switched on lack the external namespace
     (Okta KB) and never reach Gainsight, so it ships with the gate closed."""

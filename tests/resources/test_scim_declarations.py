@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from components.inputs.gainsight_schema import SCIM_NAMESPACE
+from components.inputs.gainsight_schema import OKTA_GROUP_SCOPED_BASE_ATTRIBUTES, SCIM_NAMESPACE
 from tests.conftest import ARTICLE_ATTRIBUTES, ARTICLE_GROUPS, article_stack, resource
 
 ATTR = "okta:index/appUserSchemaProperty:AppUserSchemaProperty"
@@ -78,7 +78,11 @@ def test_groups_are_created_and_assigned_to_both_apps_in_priority_order(plan_sta
         ("placeholder-id-gainsight-group-Admins", 10),
         ("placeholder-id-gainsight-group-Viewer", 20),
     ]
-    assert [json.loads(s["profile"]) for s in scim] == [g["profile"] for g in ARTICLE_GROUPS]
+    # Every group-scoped attribute is declared, null where the group sets none: Okta's read (provider #669).
+    unset = dict.fromkeys(OKTA_GROUP_SCOPED_BASE_ATTRIBUTES) | {
+        a["name"]: None for a in ARTICLE_ATTRIBUTES if a.get("scope", "group") == "group"
+    }
+    assert [json.loads(s["profile"]) for s in scim] == [unset | g["profile"] for g in ARTICLE_GROUPS]
     sso = [resource(document, f"gainsight-sso-assignment-{g['name']}")["inputs"] for g in ARTICLE_GROUPS]
     assert {s["appId"] for s in sso} == {"placeholder-id-gainsight-sso"}
     assert [json.loads(s["profile"]) for s in sso] == [{}, {}]  # sign-in needs no Gainsight values

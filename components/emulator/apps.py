@@ -1,0 +1,165 @@
+"""Apps: create, read, replace, lifecycle and delete; SAML metadata; signing keys."""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from typing import Any
+
+from .okta_errors import invalid, not_found
+from .org import NOW, EmulatedOrg, okta_id
+from .paging import page
+from .request import Answer, Request, ok
+
+KEY_CERTIFICATE_DAYS = 365 * 2
+
+
+def _app(org: EmulatedOrg, request: Request) -> dict[str, Any]:
+    app = org.apps.get(request.params["appId"])
+    if app is None:
+        raise not_found(request.path)
+    return app
+
+
+def _new_key(certificate: str, years: int = 2) -> dict[str, Any]:
+    return {
+        "kid": f"kid{uuid.uuid4().hex[:17]}",
+        "kty": "RSA",
+        "use": "sig",
+        "x5c": [certificate],
+        "created": NOW,
+        "lastUpdated": NOW,
+        "expiresAt": f"{2026 + years}-01-01T00:00:00.000Z",
+    }
+
+
+def list_apps(org: EmulatedOrg, request: Request) -> Answer:
+    prefix = request.arg("q").lower()
+    items = [copy.deepcopy(a) for a in org.apps.values() if str(a.get("label", "")).lower().startswith(prefix)]
+    items_page, links = page(items, request.query, request.base, request.path, default=20, cap=org.page_size_cap)
+    return ok(items_page, links=links)
+
+
+def get_app(org: EmulatedOrg, request: Request) -> Answer:
+    return ok(copy.deepcopy(_app(org, request)))
+
+
+def create_app(org: EmulatedOrg, request: Request) -> Answer:
+    """POST /api/v1/apps: a custom SAML app; `features` is read-only and starts empty (no provisioning)."""
+    from .certificates import self_signed_certificate
+
+    body = request.json()
+    if not isinstance(body, dict) or not body.get("label"):
+        raise invalid("label", "label: The field cannot be left blank")
+    app_id = okta_id("0oa")
+    key = _new_key(self_signed_certificate())
+    org.keys[app_id] = [key]
+    app = copy.deepcopy(body)
+    label = str(body["label"])
+    app.update(
+        {
+            "id": app_id,
+            "name": body.get("name") or f"emulatedorg_{''.join(c for c in label.lower() if c.isalnum())}_1",
+            "status": "INACTIVE" if request.arg("activate", "true") == "false" else "ACTIVE",
+            "created": NOW,
+            "lastUpdated": NOW,
+            "features": [],
+            "_links": {"metadata": {"href": f"{request.base}/api/v1/apps/{app_id}/sso/saml/metadata"}},
+        }
+    )
+    credentials = app.setdefault("credentials", {})
+    credentials.setdefault("signing", {})["kid"] = key["kid"]
+    org.apps[app_id] = app
+    return ok(copy.deepcopy(app))
+
+
+def replace_app(org: EmulatedOrg, request: Request) -> Answer:
+    """PUT /api/v1/apps/{id} replaces the app. Okta keeps no provisioning the PUT does not carry: an update of a
+    custom SAML app without its `features` reset Provisioning from SCIM to none (provider #655)."""
+    app_id = request.params["appId"]
+    current = _app(org, request)
+    body = request.json()
+    if not isinstance(body, dict):
+        raise invalid("the app must be a JSON object")
+    kid = ((body.get("credentials") or {}).get("signing") or {}).get("kid")
+    if kid is not None and kid not in {key["kid"] for key in org.keys.get(app_id, [])}:
+        raise invalid("credentials.signing.kid", "credentials.signing.kid: no key of this app has that id")
+    app = copy.deepcopy(body)
+    for kept in ("id", "name", "created", "status", "_links"):
+        if kept in current:
+            app[kept] = current[kept]
+    # `features` is read-only: sent, it changes nothing (facts: sending SCIM_PROVISIONING is dropped); left out of
+    # the PUT, Okta drops the app's provisioning.
+    if current.get("features") and not body.get("features"):
+        org.provisioning_resets.append(app_id)
+    app["features"] = list(current.get("features") or []) if body.get("features") else []
+    app["lastUpdated"] = NOW
+    if kid is None:
+        app.setdefault("credentials", {}).setdefault("signing", {})["kid"] = current["credentials"]["signing"]["kid"]
+    org.apps[app_id] = app
+    return ok(copy.deepcopy(app))
+
+
+def lifecycle(org: EmulatedOrg, request: Request) -> Answer:
+    app = _app(org, request)
+    app["status"] = "ACTIVE" if request.params["action"] == "activate" else "INACTIVE"
+    return ok({})
+
+
+def delete_app(org: EmulatedOrg, request: Request) -> Answer:
+    app_id = _app(org, request)["id"]
+    for table in (org.apps, org.app_groups, org.schemas, org.base_schemas, org.keys):
+        table.pop(app_id, None)
+    return Answer(204, None)
+
+
+def list_keys(org: EmulatedOrg, request: Request) -> Answer:
+    app_id = _app(org, request)["id"]
+    return ok(copy.deepcopy(org.keys.get(app_id, [])))
+
+
+def get_key(org: EmulatedOrg, request: Request) -> Answer:
+    app_id = _app(org, request)["id"]
+    key = next((k for k in org.keys.get(app_id, []) if k["kid"] == request.params["kid"]), None)
+    if key is None:
+        raise not_found(request.path)
+    return ok(copy.deepcopy(key))
+
+
+def generate_key(org: EmulatedOrg, request: Request) -> Answer:
+    """POST …/credentials/keys/generate?validityYears=N: a new key the app uses only once it is switched to it."""
+    from .certificates import self_signed_certificate
+
+    app_id = _app(org, request)["id"]
+    try:
+        years = int(request.arg("validityYears", "2"))
+    except ValueError:
+        raise invalid("validityYears", "validityYears: must be a whole number of years") from None
+    if not 2 <= years <= 10:
+        raise invalid("validityYears", "validityYears: must be between 2 and 10")
+    key = _new_key(self_signed_certificate(365 * years), years)
+    org.keys.setdefault(app_id, []).append(key)
+    return ok(copy.deepcopy(key), status=201)
+
+
+def saml_metadata(org: EmulatedOrg, request: Request) -> Answer:
+    """GET …/sso/saml/metadata?kid=: the IdP metadata signed with that key (the app's active one by default)."""
+    app = _app(org, request)
+    kid = request.arg("kid") or app["credentials"]["signing"]["kid"]
+    key = next((k for k in org.keys.get(app["id"], []) if k["kid"] == kid), None)
+    if key is None:
+        raise not_found(request.path)
+    entity = f"http://www.okta.com/exk{app['id'][3:]}"
+    sso = f"{request.base}/app/{app['name']}/exk{app['id'][3:]}/sso/saml"
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?><md:EntityDescriptor '
+        f'xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="{entity}"><md:IDPSSODescriptor '
+        'WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
+        '<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data>'
+        f"<ds:X509Certificate>{key['x5c'][0]}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
+        '<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>'
+        f'<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="{sso}"/>'
+        f'<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="{sso}"/>'
+        "</md:IDPSSODescriptor></md:EntityDescriptor>"
+    )
+    return Answer(200, xml, [("Content-Type", "application/xml")])

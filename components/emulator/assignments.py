@@ -1,0 +1,146 @@
+"""Group assignments of an app: priorities, profiles as Okta returns them, and what concurrent writes do.
+
+- A read gives every group-scoped property of the app's schema, `null` where the group sets none (provider
+  issue #669); the SCIM base ones (preferred language, locale, time zone, user type) included once SCIM is on.
+- Okta keeps the priority it is given, gaps included (the provider's acceptance tests: 1, 2, 4, 99); without one,
+  the next after the highest (Okta's Apps API: "the next highest priority is assigned by default").
+- Okta does not refuse a priority another assignment of the app holds (provider #1143) and has stored such
+  duplicates; an app holding them answered its assignment writes with 500 E0000009 until Okta repaired the data
+  (#736). Every moment two assignments of an app share a number is recorded in `org.collisions`.
+- A write to an app's assignments while another is under way is answered 500 E0000009 (#1198: Okta is "sensitive
+  to asynchronous calls on resources that have a priority"; #1373).
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from typing import Any
+
+from .okta_errors import internal_error, invalid, not_found
+from .org import NOW, EmulatedOrg
+from .paging import page
+from .request import Answer, Request, ok
+
+
+def _app_id(org: EmulatedOrg, request: Request) -> str:
+    app_id = request.params["appId"]
+    if app_id not in org.apps:
+        raise not_found(request.path)
+    return app_id
+
+
+def rendered(org: EmulatedOrg, app_id: str, assignment: dict[str, Any], base: str) -> dict[str, Any]:
+    """An assignment as Okta answers it: the profile holds every group-scoped property, null when unset."""
+    stored = assignment.get("profile") or {}
+    profile = {name: stored.get(name) for name in org.group_scoped(app_id)}
+    profile.update({key: value for key, value in stored.items() if key not in profile})
+    return {
+        "id": assignment["id"],
+        "lastUpdated": assignment.get("lastUpdated", NOW),
+        "priority": assignment["priority"],
+        "profile": profile,
+        "_links": {
+            "app": {"href": f"{base}/api/v1/apps/{app_id}"},
+            "group": {"href": f"{base}/api/v1/groups/{assignment['id']}"},
+        },
+    }
+
+
+def list_assignments(org: EmulatedOrg, request: Request) -> Answer:
+    app_id = _app_id(org, request)
+    items = []
+    for assignment in sorted(org.app_groups.get(app_id, []), key=lambda a: a["priority"]):
+        item = rendered(org, app_id, assignment, request.base)
+        if "group" in request.arg("expand"):
+            item["_embedded"] = {"group": copy.deepcopy(org.groups.get(assignment["id"], {}))}
+        items.append(item)
+    items_page, links = page(items, request.query, request.base, request.path, default=20, cap=org.page_size_cap)
+    return ok(items_page, links=links)
+
+
+def get_assignment(org: EmulatedOrg, request: Request) -> Answer:
+    app_id = _app_id(org, request)
+    assignment = _find(org, app_id, request.params["groupId"])
+    if assignment is None:
+        raise not_found(request.path)
+    return ok(rendered(org, app_id, assignment, request.base))
+
+
+def _find(org: EmulatedOrg, app_id: str, group_id: str) -> dict[str, Any] | None:
+    return next((a for a in org.app_groups.get(app_id, []) if a["id"] == group_id), None)
+
+
+def _duplicates(org: EmulatedOrg, app_id: str) -> dict[int, list[str]]:
+    holders: dict[int, list[str]] = {}
+    for assignment in org.app_groups.get(app_id, []):
+        holders.setdefault(assignment["priority"], []).append(assignment["id"])
+    return {priority: ids for priority, ids in holders.items() if len(ids) > 1}
+
+
+def _record_collisions(org: EmulatedOrg, app_id: str) -> None:
+    for priority, group_ids in _duplicates(org, app_id).items():
+        org.collisions.append({"appId": app_id, "priority": priority, "groupIds": sorted(group_ids)})
+
+
+def _checked_profile(org: EmulatedOrg, app_id: str, profile: Any) -> dict[str, Any]:
+    if profile is None:
+        return {}
+    if not isinstance(profile, dict):
+        raise invalid("profile", "profile: must be an object")
+    known = {**org.base_properties(app_id), **org.schemas.get(app_id, {})}
+    for name in profile:
+        if name not in known:
+            raise invalid("profile", f"profile.{name}: Property is not defined in the app user schema")
+        if known[name].get("scope") == "SELF" and profile[name] is not None:
+            raise invalid("profile", f"profile.{name}: a Personal attribute cannot take a group value")
+    # Null means unset: Okta answers it as null like any property the group does not set.
+    return {name: value for name, value in profile.items() if value is not None}
+
+
+def put_assignment(org: EmulatedOrg, request: Request) -> Answer:
+    app_id = _app_id(org, request)
+    group_id = request.params["groupId"]
+    if group_id not in org.groups:
+        raise not_found(f"/api/v1/groups/{group_id}")
+    body = request.json()
+    if not isinstance(body, dict):
+        raise invalid("the assignment must be a JSON object")
+    priority = body.get("priority")
+    if priority is not None and (isinstance(priority, bool) or not isinstance(priority, int) or priority < 0):
+        raise invalid("priority", "priority: must be a whole number from 0")
+    with org.lock:
+        if _duplicates(org, app_id):
+            raise internal_error()  # #736: an app that holds duplicate priorities fails its assignment writes
+        org.in_flight[app_id] += 1
+        racing = org.in_flight[app_id] > 1
+    try:
+        if racing:
+            raise internal_error()  # #1198, #1373
+        if org.assignment_write_seconds:
+            time.sleep(org.assignment_write_seconds)
+        with org.lock:
+            profile = _checked_profile(org, app_id, body.get("profile"))
+            assignment = _find(org, app_id, group_id)
+            if priority is None:
+                held = [a["priority"] for a in org.app_groups.get(app_id, []) if a is not assignment]
+                priority = assignment["priority"] if assignment else (max(held) + 1 if held else 0)
+            if assignment is None:
+                assignment = {"id": group_id}
+                org.app_groups.setdefault(app_id, []).append(assignment)
+            assignment.update({"priority": priority, "profile": profile, "lastUpdated": NOW})
+            _record_collisions(org, app_id)
+            return ok(rendered(org, app_id, assignment, request.base))
+    finally:
+        with org.lock:
+            org.in_flight[app_id] -= 1
+
+
+def delete_assignment(org: EmulatedOrg, request: Request) -> Answer:
+    app_id = _app_id(org, request)
+    with org.lock:
+        assignment = _find(org, app_id, request.params["groupId"])
+        if assignment is None:
+            raise not_found(request.path)
+        org.app_groups[app_id].remove(assignment)
+    return Answer(204, None)

@@ -1,0 +1,67 @@
+"""Groups: list and search by name prefix (`q`), read, create, rename, delete.
+
+A group's profile holds only what is set: Okta renders no nulls there (the provider's
+`utils.NormalizeGroupProfile`: "Okta does not render nulls in profile")."""
+
+from __future__ import annotations
+
+import copy
+
+from .okta_errors import invalid, not_found
+from .org import NOW, EmulatedOrg
+from .paging import page
+from .request import Answer, Request, ok
+
+
+def _group(org: EmulatedOrg, request: Request) -> dict:
+    group = org.groups.get(request.params["groupId"])
+    if group is None:
+        raise not_found(request.path)
+    return group
+
+
+def list_groups(org: EmulatedOrg, request: Request) -> Answer:
+    prefix = request.arg("q").lower()
+    items = [
+        copy.deepcopy(g) for g in org.groups.values() if str(g["profile"].get("name", "")).lower().startswith(prefix)
+    ]
+    items.sort(key=lambda g: str(g["profile"].get("name", "")).lower())
+    items_page, links = page(items, request.query, request.base, request.path, default=10000, cap=10000)
+    return ok(items_page, links=links)
+
+
+def get_group(org: EmulatedOrg, request: Request) -> Answer:
+    return ok(copy.deepcopy(_group(org, request)))
+
+
+def _profile(request: Request) -> dict:
+    body = request.json()
+    profile = body.get("profile") if isinstance(body, dict) else None
+    if not isinstance(profile, dict) or not isinstance(profile.get("name"), str) or not profile["name"].strip():
+        raise invalid("profile.name", "profile.name: The field cannot be left blank")
+    return {key: value for key, value in profile.items() if value is not None}
+
+
+def create_group(org: EmulatedOrg, request: Request) -> Answer:
+    profile = _profile(request)
+    if any(g["profile"].get("name") == profile["name"] for g in org.groups.values()):
+        raise invalid("name", "name: An object with this field already exists in the current organization")
+    group_id = org.add_group(profile["name"], profile.get("description", ""))
+    org.groups[group_id]["profile"] = profile
+    return ok(copy.deepcopy(org.groups[group_id]))
+
+
+def replace_group(org: EmulatedOrg, request: Request) -> Answer:
+    group = _group(org, request)
+    group["profile"] = _profile(request)
+    group["lastUpdated"] = NOW
+    return ok(copy.deepcopy(group))
+
+
+def delete_group(org: EmulatedOrg, request: Request) -> Answer:
+    group_id = _group(org, request)["id"]
+    with org.lock:
+        del org.groups[group_id]
+        for assignments in org.app_groups.values():
+            assignments[:] = [a for a in assignments if a["id"] != group_id]
+    return Answer(204, None)

@@ -1,0 +1,126 @@
+"""The emulated org's state, and the knobs a test turns (throttle, fail, deny) to make it misbehave on purpose."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .rate_limits import RateLimits
+
+SCIM_NAMESPACE = "urn:ietf:params:scim:schemas:extension:gainsight:2.0:User"
+NOW = "2026-01-01T00:00:00.000Z"
+
+# The base schema of a custom app: only the username, Personal (`scope: SELF`).
+APP_BASE_PROPERTIES: dict[str, dict[str, Any]] = {
+    "userName": {"title": "Username", "type": "string", "scope": "SELF", "required": True},
+}
+# Once the app is switched to SCIM, Okta adds the SCIM base attributes. Most are Personal; Gainsight's article
+# shows the group assignment dialog offering "preferred language, locale, timezone, and user type" as group values.
+SCIM_BASE_PROPERTIES: dict[str, dict[str, Any]] = {
+    **APP_BASE_PROPERTIES,
+    **{
+        name: {"title": title, "type": "string", "scope": "SELF"}
+        for name, title in (
+            ("givenName", "Given name"),
+            ("familyName", "Family name"),
+            ("email", "Email"),
+            ("displayName", "Display name"),
+        )
+    },
+    **{
+        name: {"title": title, "type": "string", "scope": "NONE"}
+        for name, title in (
+            ("preferredLanguage", "Preferred language"),
+            ("locale", "Locale"),
+            ("timezone", "Time zone"),
+            ("userType", "User type"),
+        )
+    },
+}
+# What "Provisioning > To App" switches on, as the app's read-only `features` (Okta's Application schema).
+PROVISIONING_FEATURES = {
+    "createUsers": "PUSH_NEW_USERS",
+    "updateUsers": "PUSH_PROFILE_UPDATES",
+    "deactivateUsers": "PUSH_USER_DEACTIVATION",
+}
+
+
+def okta_id(prefix: str) -> str:
+    return f"{prefix}{uuid.uuid4().hex[:17]}"
+
+
+@dataclass
+class EmulatedOrg:
+    apps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    app_groups: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # app id -> assignments as stored
+    groups: dict[str, dict[str, Any]] = field(default_factory=dict)
+    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)  # app id -> custom properties
+    base_schemas: dict[str, dict[str, Any]] = field(default_factory=dict)  # app id -> base properties, when set
+    mappings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    keys: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # app id -> credential keys
+    # Credentials: any non-empty SSWS token unless `token` is set; Bearer tokens from /oauth2/v1/token.
+    token: str | None = None
+    public_key: Any = None  # the service app's key, to verify client assertions
+    client_id: str = ""
+    issued_tokens: set[str] = field(default_factory=set)
+    page_size_cap: int = 200
+    # Misbehaviour on purpose: path prefix -> answers still to give.
+    throttle: dict[str, int] = field(default_factory=dict)  # 429s
+    fail: dict[str, int] = field(default_factory=dict)  # 500s
+    deny: set[str] = field(default_factory=set)  # 403s
+    # How long an assignment write takes: a second write to the same app meanwhile is a race (#1198, #1373).
+    assignment_write_seconds: float = 0.0
+    clock: Callable[[], float] = time.time
+    rate_limits: RateLimits = field(default_factory=RateLimits)
+    # What happened, for the tests and the e2e.
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    calls: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (method, path template, bucket)
+    request_log: list[dict[str, str]] = field(default_factory=list)  # method, path, query, authorization
+    collisions: list[dict[str, Any]] = field(default_factory=list)  # every moment two assignments shared a number
+    provisioning_resets: list[str] = field(default_factory=list)  # apps whose provisioning an app PUT reset
+    in_flight: Counter[str] = field(default_factory=Counter)  # app id -> assignment writes under way
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+    # ---- building --------------------------------------------------------------------------------
+
+    def add_group(self, name: str, description: str = "") -> str:
+        group_id = okta_id("00g")
+        self.groups[group_id] = {
+            "id": group_id,
+            "created": NOW,
+            "lastUpdated": NOW,
+            "lastMembershipUpdated": NOW,
+            "objectClass": ["okta:user_group"],
+            "type": "OKTA_GROUP",
+            "profile": {"name": name, "description": description},
+            "_links": {},
+        }
+        return group_id
+
+    def assign(self, app_id: str, group_id: str, priority: int, profile: dict[str, Any] | None = None) -> None:
+        self.app_groups.setdefault(app_id, []).append(
+            {"id": group_id, "priority": priority, "profile": dict(profile or {}), "lastUpdated": NOW}
+        )
+
+    # ---- reading -----------------------------------------------------------------------------------
+
+    def base_properties(self, app_id: str) -> dict[str, dict[str, Any]]:
+        if app_id in self.base_schemas:
+            return self.base_schemas[app_id]
+        has_scim = any(f in (self.apps.get(app_id) or {}).get("features", []) for f in PROVISIONING_FEATURES.values())
+        return SCIM_BASE_PROPERTIES if has_scim else APP_BASE_PROPERTIES
+
+    def group_scoped(self, app_id: str) -> list[str]:
+        """The app's properties that take group values (`scope` other than SELF), base first."""
+        properties = {**self.base_properties(app_id), **self.schemas.get(app_id, {})}
+        # A test may plant a property in a shape Okta never sends; it is then not one that takes group values.
+        return [n for n, spec in properties.items() if isinstance(spec, dict) and spec.get("scope", "NONE") != "SELF"]
+
+    def has_provisioning(self, app_id: str) -> bool:
+        features = (self.apps.get(app_id) or {}).get("features") or []
+        return any(feature in features for feature in PROVISIONING_FEATURES.values())

@@ -1,0 +1,69 @@
+"""The endpoints the emulator serves: (method, path template) -> handler, matched in order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import apps, assignments, control, credentials, groups, mappings, schemas
+from .org import EmulatedOrg
+from .request import Answer, Request
+
+Handler = Callable[[EmulatedOrg, Request], Answer]
+
+_ROUTES: list[tuple[str, str, Handler]] = [
+    ("POST", "/oauth2/v1/token", credentials.issue_token),
+    ("GET", "/api/v1/apps", apps.list_apps),
+    ("POST", "/api/v1/apps", apps.create_app),
+    ("GET", "/api/v1/apps/{appId}", apps.get_app),
+    ("PUT", "/api/v1/apps/{appId}", apps.replace_app),
+    ("DELETE", "/api/v1/apps/{appId}", apps.delete_app),
+    ("POST", "/api/v1/apps/{appId}/lifecycle/{action}", apps.lifecycle),
+    ("GET", "/api/v1/apps/{appId}/sso/saml/metadata", apps.saml_metadata),
+    ("GET", "/api/v1/apps/{appId}/credentials/keys", apps.list_keys),
+    ("POST", "/api/v1/apps/{appId}/credentials/keys/generate", apps.generate_key),
+    ("GET", "/api/v1/apps/{appId}/credentials/keys/{kid}", apps.get_key),
+    ("GET", "/api/v1/apps/{appId}/groups", assignments.list_assignments),
+    ("GET", "/api/v1/apps/{appId}/groups/{groupId}", assignments.get_assignment),
+    ("PUT", "/api/v1/apps/{appId}/groups/{groupId}", assignments.put_assignment),
+    ("DELETE", "/api/v1/apps/{appId}/groups/{groupId}", assignments.delete_assignment),
+    ("GET", "/api/v1/groups", groups.list_groups),
+    ("POST", "/api/v1/groups", groups.create_group),
+    ("GET", "/api/v1/groups/{groupId}", groups.get_group),
+    ("PUT", "/api/v1/groups/{groupId}", groups.replace_group),
+    ("DELETE", "/api/v1/groups/{groupId}", groups.delete_group),
+    ("GET", "/api/v1/meta/schemas/apps/{appId}/default", schemas.get_schema),
+    ("POST", "/api/v1/meta/schemas/apps/{appId}/default", schemas.update_schema),
+    ("GET", "/api/v1/mappings", mappings.list_mappings),
+    ("GET", "/api/v1/mappings/{mappingId}", mappings.get_mapping),
+    ("POST", "/api/v1/mappings/{mappingId}", mappings.update_mapping),
+    ("POST", "/_emulator/apps/{appId}/provisioning", control.switch_on_provisioning),
+    ("GET", "/_emulator/calls", control.calls),
+    ("GET", "/_emulator/events", control.events),
+]
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", template) + "$")
+
+
+_COMPILED = [(method, template, _pattern(template), handler) for method, template, handler in _ROUTES]
+
+
+def route(method: str, path: str) -> tuple[str, Handler, dict[str, str]] | None:
+    """(template, handler, path parameters) of the endpoint, or None; a known path with another method: '405'."""
+    known_path = False
+    for route_method, template, pattern, handler in _COMPILED:
+        match = pattern.match(path)
+        if match is None:
+            continue
+        known_path = True
+        if route_method == method:
+            return template, handler, match.groupdict()
+    return ("405", _method_not_allowed, {}) if known_path else None
+
+
+def _method_not_allowed(org: EmulatedOrg, request: Request) -> Answer:
+    from .okta_errors import method_not_allowed
+
+    raise method_not_allowed()

@@ -1,0 +1,84 @@
+"""The app user schema: base and custom properties; custom ones added, changed or removed (set to null).
+
+A custom property created while the app has no provisioning gets no external name or namespace, and so never
+reaches the SCIM server (Okta KB, in the design facts: "a custom app attribute without external namespace is not
+sent to the SCIM server; this happens when it was created before provisioning was enabled")."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from .okta_errors import invalid, not_found
+from .org import EmulatedOrg
+from .request import Answer, Request, ok
+
+_TYPES = ("string", "boolean", "number", "integer", "array")
+
+
+def _document(org: EmulatedOrg, app_id: str, base: str) -> dict[str, Any]:
+    base_properties = copy.deepcopy(org.base_properties(app_id))
+    return {
+        "id": f"{base}/api/v1/meta/schemas/apps/{app_id}/default",
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "name": org.apps[app_id].get("name", ""),
+        "title": org.apps[app_id].get("label", ""),
+        "type": "object",
+        "definitions": {
+            "base": {
+                "id": "#base",
+                "type": "object",
+                "properties": base_properties,
+                "required": [n for n, spec in base_properties.items() if spec.get("required")],
+            },
+            "custom": {
+                "id": "#custom",
+                "type": "object",
+                "properties": copy.deepcopy(org.schemas.get(app_id, {})),
+                "required": [],
+            },
+        },
+        "properties": {"profile": {"allOf": [{"$ref": "#/definitions/custom"}, {"$ref": "#/definitions/base"}]}},
+    }
+
+
+def get_schema(org: EmulatedOrg, request: Request) -> Answer:
+    app_id = request.params["appId"]
+    if app_id not in org.apps:
+        raise not_found(request.path)
+    return ok(_document(org, app_id, request.base))
+
+
+def _checked(name: str, spec: Any, provisioning: bool) -> dict[str, Any]:
+    if not isinstance(spec, dict) or spec.get("type") not in _TYPES or not spec.get("title"):
+        raise invalid(f"definitions.custom.properties.{name}", f"{name}: needs a title and a type of {_TYPES}")
+    if spec.get("union") == "ENABLE" and spec.get("scope") == "SELF":
+        raise invalid(name, f"{name}: union is not allowed for a Personal attribute")
+    stored = copy.deepcopy(spec)
+    stored.setdefault("scope", "NONE")
+    if not provisioning:
+        stored.pop("externalName", None)
+        stored.pop("externalNamespace", None)
+    return stored
+
+
+def update_schema(org: EmulatedOrg, request: Request) -> Answer:
+    """POST …/default: a partial update of the custom properties; a property set to null is removed."""
+    app_id = request.params["appId"]
+    if app_id not in org.apps:
+        raise not_found(request.path)
+    body = request.json()
+    properties = (((body or {}).get("definitions") or {}).get("custom") or {}).get("properties")
+    if not isinstance(properties, dict):
+        raise invalid("definitions.custom.properties", "definitions.custom.properties: must be an object")
+    custom = org.schemas.setdefault(app_id, {})
+    provisioning = org.has_provisioning(app_id)
+    with org.lock:
+        for name, spec in properties.items():
+            if spec is None:
+                custom.pop(name, None)
+                for assignment in org.app_groups.get(app_id, []):
+                    assignment.get("profile", {}).pop(name, None)  # the values set on groups are lost
+            else:
+                custom[name] = _checked(name, spec, provisioning)
+    return ok(_document(org, app_id, request.base))

@@ -1,0 +1,132 @@
+"""Orgs to start from: `empty`, or `article`, the setup Gainsight's article walks an admin through by hand.
+
+The article's org: an SSO app and a hidden custom SAML app switched to SCIM (Create, Update and Deactivate Users),
+the Profile Editor attributes in Gainsight's namespace, and the groups "Test" and "Viewer" assigned in priority
+order with their Gainsight values ("Test": Full and super admin; "Viewer": Viewer, Support).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .certificates import self_signed_certificate
+from .org import NOW, PROVISIONING_FEATURES, SCIM_BASE_PROPERTIES, SCIM_NAMESPACE, EmulatedOrg
+
+SSO_APP_ID = "0oa1sso2gainsight3x4"
+SCIM_APP_ID = "0oa9scim8gainsight7x6"
+TENANT = "https://acme.gainsightcloud.com"
+ACS_URL = f"{TENANT}/v1/users/sso/saml/acme/callback"
+SP_ENTITY_ID = "urn:auth0:gainsight:acme"
+UNSPECIFIED = "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified"
+
+
+def _saml_app(app_id: str, label: str, *, hidden: bool, features: list[str]) -> dict[str, Any]:
+    return {
+        "id": app_id,
+        "name": f"emulatedorg_{label.lower().replace(' ', '')}_1",
+        "label": label,
+        "status": "ACTIVE",
+        "signOnMode": "SAML_2_0",
+        "created": NOW,
+        "lastUpdated": NOW,
+        "accessibility": {"selfService": False, "errorRedirectUrl": None, "loginRedirectUrl": None},
+        "visibility": {"autoSubmitToolbar": False, "hide": {"iOS": hidden, "web": hidden}, "appLinks": {}},
+        "features": list(features),
+        "credentials": {
+            "userNameTemplate": {"template": "${source.login}", "type": "BUILT_IN"},
+            "signing": {"kid": f"kid-{app_id}"},
+        },
+        "settings": {
+            "app": {},
+            "signOn": {
+                "defaultRelayState": "",
+                "ssoAcsUrl": ACS_URL,
+                "idpIssuer": "http://www.okta.com/${org.externalKey}",
+                "audience": SP_ENTITY_ID,
+                "recipient": ACS_URL,
+                "destination": ACS_URL,
+                "subjectNameIdTemplate": "${user.email}",
+                "subjectNameIdFormat": "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+                "responseSigned": True,
+                "assertionSigned": True,
+                "signatureAlgorithm": "RSA_SHA256",
+                "digestAlgorithm": "SHA256",
+                "honorForceAuthn": True,
+                "authnContextClassRef": "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport",
+                "samlSignedRequestEnabled": False,
+                "attributeStatements": [
+                    {"type": "EXPRESSION", "name": name, "namespace": UNSPECIFIED, "values": [f"user.{name}"]}
+                    for name in ("email", "firstName", "lastName")
+                ],
+                "acsEndpoints": [],
+                "allowMultipleAcsEndpoints": False,
+            },
+        },
+        "_links": {},
+    }
+
+
+def _attribute(name: str, type_: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "title": name,
+        "type": type_,
+        "scope": "NONE",
+        "master": {"type": "PROFILE_MASTER"},
+        "externalName": name,
+        "externalNamespace": SCIM_NAMESPACE,
+        "permissions": [{"principal": "SELF", "action": "READ_ONLY"}],
+        **extra,
+    }
+
+
+def article_org() -> EmulatedOrg:
+    org = EmulatedOrg()
+    scim_features = ["IMPORT_NEW_USERS", "IMPORT_PROFILE_UPDATES", *PROVISIONING_FEATURES.values()]
+    org.apps[SSO_APP_ID] = _saml_app(SSO_APP_ID, "Gainsight", hidden=False, features=[])
+    org.apps[SCIM_APP_ID] = _saml_app(SCIM_APP_ID, "Gainsight SCIM Integration", hidden=True, features=scim_features)
+    org.base_schemas[SCIM_APP_ID] = dict(SCIM_BASE_PROPERTIES)
+    licenses = ["Full", "Viewer", "Viewer_Analytics"]
+    departments = ["Support", "Services", "Engineering"]
+    org.schemas[SCIM_APP_ID] = {
+        "IsSuperAdmin": _attribute("IsSuperAdmin", "boolean"),
+        "LicenseType": _attribute(
+            "LicenseType", "string", enum=licenses, oneOf=[{"const": v, "title": v} for v in licenses]
+        ),
+        "Department": _attribute(
+            "Department",
+            "array",
+            items={"type": "string", "enum": departments, "oneOf": [{"const": v, "title": v} for v in departments]},
+            union="DISABLE",
+        ),
+    }
+    test = org.add_group("Test", "Gainsight admins")
+    viewer = org.add_group("Viewer", "Read-only Gainsight users")
+    org.assign(SCIM_APP_ID, test, 0, {"IsSuperAdmin": True, "LicenseType": "Full"})
+    org.assign(SCIM_APP_ID, viewer, 1, {"LicenseType": "Viewer", "Department": ["Support"]})
+    org.assign(SSO_APP_ID, test, 0)
+    org.assign(SSO_APP_ID, viewer, 1)
+    org.mappings["prm1user2scim"] = {
+        "id": "prm1user2scim",
+        "source": {"id": "oty1emulateduser000", "name": "user", "type": "user"},
+        "target": {"id": SCIM_APP_ID, "name": org.apps[SCIM_APP_ID]["name"], "type": "appuser"},
+        "properties": {
+            "userName": {"expression": "user.email", "pushStatus": "PUSH"},
+            "givenName": {"expression": "user.firstName", "pushStatus": "PUSH"},
+        },
+    }
+    for app_id in (SSO_APP_ID, SCIM_APP_ID):
+        org.keys[app_id] = [
+            {
+                "kid": f"kid-{app_id}",
+                "kty": "RSA",
+                "use": "sig",
+                "x5c": [self_signed_certificate(400)],
+                "created": NOW,
+                "lastUpdated": NOW,
+                "expiresAt": "2028-01-01T00:00:00.000Z",
+            }
+        ]
+    return org
+
+
+SEEDS = {"empty": EmulatedOrg, "article": article_org}

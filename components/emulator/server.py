@@ -1,0 +1,89 @@
+"""The emulator's HTTP server: 127.0.0.1 only, one thread a connection, Okta's JSON on every answer."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from .dispatch import handle
+from .org import EmulatedOrg
+from .request import Request
+
+LOOPBACK = "127.0.0.1"
+MAX_BODY_BYTES = 8 * 1024 * 1024
+
+
+class _Handler(BaseHTTPRequestHandler):
+    org: EmulatedOrg
+    protocol_version = "HTTP/1.1"  # keep-alive, as the provider's client expects of Okta
+
+    def _serve(self) -> None:
+        parts = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY_BYTES:
+            self.send_error(413)
+            return
+        request = Request(
+            method=self.command,
+            path=parts.path,
+            query=parse_qs(parts.query),
+            base=f"http://{self.headers.get('Host') or LOOPBACK}",
+            authorization=self.headers.get("Authorization", ""),
+            body=self.rfile.read(length) if length else b"",
+        )
+        answer = handle(self.org, request)
+        if answer.payload is None:
+            data = b""
+        elif isinstance(answer.payload, str):
+            data = answer.payload.encode()
+        else:
+            data = json.dumps(answer.payload).encode()
+        self.send_response(answer.status)
+        names = {name.lower() for name, _ in answer.headers}
+        if "content-type" not in names and answer.payload is not None:
+            self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in answer.headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:
+        self._serve()
+
+    def do_POST(self) -> None:
+        self._serve()
+
+    def do_PUT(self) -> None:
+        self._serve()
+
+    def do_DELETE(self) -> None:
+        self._serve()
+
+    def log_message(self, *args: object) -> None:
+        pass  # the org records every request itself
+
+
+class EmulatorServer:
+    """`with EmulatorServer(org) as url:` serves `org` at http://127.0.0.1:<port> for the block."""
+
+    def __init__(self, org: EmulatedOrg, port: int = 0) -> None:
+        handler = type("Handler", (_Handler,), {"org": org})
+        self.org = org
+        self.server = ThreadingHTTPServer((LOOPBACK, port), handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{LOOPBACK}:{self.server.server_address[1]}"
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        return self.url
+
+    def __exit__(self, *_: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
