@@ -40,8 +40,11 @@ class _Handler(BaseHTTPRequestHandler):
             data = answer.payload.encode()
         else:
             data = json.dumps(answer.payload).encode()
-        self.send_response(answer.status)
+        # send_response would add a Date of its own; the answer's Date is the org's clock (the rate-limit window).
+        self.send_response_only(answer.status)
         names = {name.lower() for name, _ in answer.headers}
+        if "date" not in names:
+            self.send_header("Date", self.date_time_string())
         if "content-type" not in names and answer.payload is not None:
             self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
