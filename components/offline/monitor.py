@@ -29,6 +29,7 @@ class Registration:
     ignore_changes: list[str]
     retain_on_delete: bool
     delete_before_replace: bool
+    replace_on_changes: list[str]
     aliases: list[str]  # the URNs this resource was known by, as the engine resolves them
 
 
@@ -90,6 +91,7 @@ class RecordingMonitor(MockMonitor):
                 ignore_changes=list(request.ignoreChanges),
                 retain_on_delete=bool(request.retainOnDelete),
                 delete_before_replace=bool(request.deleteBeforeReplace),
+                replace_on_changes=sorted(request.replaceOnChanges),
                 aliases=sorted(self._alias_urns(request, response.urn)),
             )
         )

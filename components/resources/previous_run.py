@@ -14,10 +14,25 @@ import pulumi
 PREVIOUS_RUN = "gainsight-previous-run"
 
 
+SELF_MANAGED_ORGANIZATION = "organization"  # what a self-managed (diy) backend calls every org
+
+
+def own_stack_name(organization: str | None, project: str, stack: str) -> str:
+    """The name this stack is referenced by, on the backend the program runs against.
+
+    A self-managed backend runs programs with the organization "organization" (pkg/backend/diy/state.go). Its
+    legacy layout parses a reference with tokens.ParseStackName, which refuses a `/`; its project layout accepts a
+    bare stack name and fills in the organization and the current project (pkg/backend/diy/store.go,
+    ParseReference). So there the bare name works in both layouts; Pulumi Cloud takes org/project/stack.
+    """
+    if not organization or organization == SELF_MANAGED_ORGANIZATION:
+        return stack
+    return f"{organization}/{project}/{stack}"
+
+
 class PreviousRun:
     def __init__(self) -> None:
-        organization = pulumi.get_organization() or "organization"  # what a self-managed backend calls it
-        own_stack = f"{organization}/{pulumi.get_project()}/{pulumi.get_stack()}"
+        own_stack = own_stack_name(pulumi.get_organization(), pulumi.get_project(), pulumi.get_stack())
         self._reference = pulumi.StackReference(PREVIOUS_RUN, stack_name=own_stack)
 
     def output(self, name: str) -> pulumi.Output[Any]:

@@ -20,6 +20,10 @@ def declare_profile_mapping(
     (email, givenName, familyName included), whatever `delete_when_absent` says. So the mapping is
     `retain_on_delete`: dropping the last sourced attribute, switching provisioning off, or a destroy only
     forget it, and the mapping Okta holds keeps working.
+
+    Its `source_id` and `target_id` are not ForceNew, and Update edits the mapping by the id in state
+    (GetProfileMapping(d.Id())): a replaced SCIM app would leave it editing the old app's mapping. So a new
+    target replaces it (`replace_on_changes`); Create finds the new app's mapping by source and target.
     """
     sourced = [attribute for attribute in attributes if attribute.source is not None]
     if not sourced:
@@ -35,5 +39,7 @@ def declare_profile_mapping(
             okta.profile.MappingMappingArgs(id=attribute.name, expression=attribute.source, push_status="PUSH")
             for attribute in sourced
         ],
-        opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(retain_on_delete=True)),
+        opts=pulumi.ResourceOptions.merge(
+            opts, pulumi.ResourceOptions(retain_on_delete=True, replace_on_changes=["sourceId", "targetId"])
+        ),
     )

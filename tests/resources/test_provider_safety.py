@@ -39,6 +39,17 @@ def test_profile_mapping_is_never_deleted_by_pulumi(plan_stack) -> None:
     assert mapping["inputs"]["deleteWhenAbsent"] is False  # Create/Update leave undeclared mappings alone
 
 
+def test_a_new_scim_app_replaces_the_mapping_instead_of_editing_the_old_one(write_stack) -> None:
+    """resource_okta_profile_mapping.go: source_id and target_id are not ForceNew, and Update edits the mapping
+    by the id in state (GetProfileMapping(d.Id())): after the SCIM app is replaced it would edit the old app's
+    mapping. A changed target replaces the resource; Create finds the mapping of the new pair."""
+    path = write_stack(with_sourced_attribute())
+    plan = run_offline("test", read_stack_file(path), path.name)
+    (mapping,) = [r for r in plan.recording.registrations if r.name == "gainsight-scim-mapping"]
+    assert mapping.replace_on_changes == ["sourceId", "targetId"]
+    assert mapping.retain_on_delete  # the replaced one is forgotten, not emptied
+
+
 @pytest.mark.parametrize("protect", [True, False])
 def test_scim_side_is_protected_in_protected_stacks(plan_stack, protect: bool) -> None:
     """Removing the SCIM app's assignments unassigns every group (resourceAppGroupAssignmentsDelete deletes each

@@ -3,11 +3,13 @@ plainly which groups an update unassigns from the SCIM app, and so deactivates i
 
 from __future__ import annotations
 
+import pytest
 from pulumi.runtime.mocks import MockResourceArgs
 
 from components.inputs.stack_file import read_stack_file
 from components.offline.mocks import OfflineMocks
 from components.offline.plan import run_offline
+from components.resources.previous_run import own_stack_name
 from components.resources.scim_removals import removal_warnings
 from tests.conftest import article_stack
 
@@ -34,7 +36,7 @@ def run(write_stack, stack: dict, previous: dict) -> tuple[list[str], Rememberin
 
 def test_switching_provisioning_off_warns_that_every_user_is_deactivated(write_stack) -> None:
     notices, mocks = run(write_stack, article_stack(provisioning=False), LAST_RUN)
-    assert mocks.referenced == ["organization/gainsight-okta/test"]  # the stack itself
+    assert mocks.referenced == ["test"]  # the stack itself, by the name every self-managed layout accepts
     (groups,) = [n for n in notices if "unassigns" in n]
     assert "unassigns every group 'Admins', 'Viewer'" in groups
     assert "Okta deactivates every user it provisioned in Gainsight" in groups
@@ -58,3 +60,18 @@ def test_no_warning_on_a_first_run_or_without_removals(write_stack) -> None:
 def test_garbage_in_the_last_outputs_is_ignored() -> None:
     assert removal_warnings("SCIM", "not a list", {"x": 1}, [], []) == []
     assert removal_warnings("SCIM", [1, None, "A"], None, ["B"], []) != []
+
+
+@pytest.mark.parametrize(
+    ("organization", "expected"),
+    [
+        (None, "dev"),  # under mocks, or an engine that gives none
+        ("organization", "dev"),  # self-managed: the legacy layout refuses any `/` (tokens.ParseStackName)
+        ("acme", "acme/gainsight-okta/dev"),  # Pulumi Cloud: the fully qualified name
+    ],
+)
+def test_the_stack_refers_to_itself_by_a_name_its_backend_accepts(organization, expected: str) -> None:
+    """pkg/backend/diy/store.go: the legacy store parses references with tokens.ParseStackName (no `/`); the
+    project store takes a bare name and fills in "organization" and the current project."""
+    assert own_stack_name(organization, "gainsight-okta", "dev") == expected
+
