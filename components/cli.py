@@ -1,4 +1,4 @@
-"""`python -m components`: the offline commands of gainsight-okta. `COMMAND --help` describes each one."""
+"""`python -m components`: the commands of gainsight-okta. `COMMAND --help` describes each one."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from typing import NoReturn
 
 from components import __version__
 from components.inputs.project import PROJECT_ROOT, load_inputs
-from components.inputs.settings import okta_app_id
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_inputs import StackInputs
 from components.metadata.sp_metadata import read_sp_metadata
 
+from .cli_arguments import add_arguments
 from .errors import InputError
 
 PROG = "python -m components"
@@ -28,14 +28,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, like every other input error, so scripts and CI logs stay readable.
         self.exit(2, f"error: {self.prog}: {message} (see --help)\n")
-
-
-def _app_id_argument(value: str) -> str:
-    # Checked before any request: the id goes into the path of every Okta call.
-    try:
-        return okta_app_id(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _stack_file_path(args: argparse.Namespace) -> Path:
@@ -188,16 +180,9 @@ def _rotate_key(args: argparse.Namespace) -> int:
 
 
 def _emulate(args: argparse.Namespace) -> int:
-    from components.emulator.command import serve
+    from components.live_commands import run_emulate
 
-    if not 0 <= args.port <= 65535:
-        raise InputError("emulate", "--port", f"{args.port} is not a port (0 to 65535; 0 picks a free one)")
-    if args.token is not None and not args.token.strip():
-        raise InputError("emulate", "--token", "must not be empty")
-    try:
-        return serve(args.port, args.seed, args.token)
-    except OSError as error:
-        raise InputError("emulate", "--port", f"cannot listen on 127.0.0.1:{args.port}: {error.strerror}") from None
+    return run_emulate(args)
 
 
 @dataclass(frozen=True)
@@ -233,9 +218,7 @@ COMMANDS = (
         "runbook --stack dev --outputs outputs.json > runbook.md",
         True,
     ),
-    Command(
-        "plan-diff", _plan_diff, "compare two `plan --json` documents, as Markdown", "plan-diff base.json head.json"
-    ),
+    Command("plan-diff", _plan_diff, "compare two `plan --json` documents, as Markdown", "plan-diff a.json b.json"),
     Command(
         "drift-report",
         _drift_report,
@@ -268,77 +251,8 @@ COMMANDS = (
         "classify a `pulumi refresh --preview-only --expect-no-changes --json` run: drift, clean or error",
         "drift-status refresh.json --exit-code 7",
     ),
-    Command(
-        "emulate",
-        _emulate,
-        "serve an emulated Okta org on 127.0.0.1 until interrupted (for tests and trials); prints its URL first",
-        "emulate --port 0 --seed article",
-    ),
+    Command("emulate", _emulate, "serve an emulated Okta org on 127.0.0.1 until interrupted", "emulate --seed article"),
 )
-
-
-def _add_arguments(command: Command, parser: argparse.ArgumentParser) -> None:
-    if command.stack:
-        parser.add_argument("--stack", required=True, help="stack name, e.g. dev")
-        parser.add_argument("--config", help="stack file (default: Pulumi.<stack>.yaml in the project root)")
-    if command.name == "metadata":
-        parser.add_argument("file", help="the metadata.xml Gainsight offers for its SAML connection")
-    if command.name == "explain":
-        parser.add_argument("--groups", required=True, help='comma-separated group names, e.g. "Viewers,Admins"')
-    if command.name == "runbook":
-        parser.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for values Okta knows")
-    if command.name in ("metadata", "plan", "explain"):
-        parser.add_argument("--json", action="store_true", help="one JSON document")
-    if command.name == "plan":
-        parser.add_argument(
-            "--previous-outputs",
-            help="the last run's outputs (`pulumi stack output --json`, or a `plan --json`): priorities stay put",
-        )
-    if command.name == "plan-diff":
-        parser.add_argument("base", help="`plan --json` of the base branch")
-        parser.add_argument("head", help="`plan --json` of the pull request")
-    if command.name == "drift-report":
-        parser.add_argument("file", help="the JSON that pulumi printed")
-        parser.add_argument("--stack", help="stack name for the heading (default: taken from the URNs)")
-    if command.name == "rotate-key":
-        parser.add_argument("phase", choices=("status", "generate", "handoff", "switch"))
-        parser.add_argument("--years", type=int, default=2, help="generate: the new key's validity (2 to 10)")
-        parser.add_argument("--kid", help="handoff: the key (default: samlApp.signingKeyId, else the newest)")
-        parser.add_argument("--confirm", action="store_true", help="generate, switch: really write to Okta")
-        parser.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for the app's id")
-        parser.add_argument("--json", action="store_true", help="status: one JSON document")
-    if command.name in ("adopt", "verify", "rotate-key"):
-        parser.add_argument(
-            "--okta-url", help="the org's address, e.g. https://acme.okta.com (default: okta:orgName/baseUrl)"
-        )
-    if command.name == "adopt":
-        parser.add_argument("--stack", required=True, help="the stack to write, e.g. prod")
-        parser.add_argument(
-            "--sso-app",
-            required=True,
-            type=_app_id_argument,
-            help="the id (0oa...) of the app users sign in to Gainsight with",
-        )
-        parser.add_argument(
-            "--scim-app", type=_app_id_argument, help="the id (0oa...) of the app that provisions Gainsight by SCIM"
-        )
-        parser.add_argument("--metadata", help="Gainsight's metadata.xml (default: metadata/<stack>.xml)")
-        parser.add_argument("--output", help="the stack file to write (default: Pulumi.<stack>.yaml)")
-        parser.add_argument("--force", action="store_true", help="overwrite an existing stack file")
-        parser.add_argument("--tenant-url", help="your Gainsight tenant, e.g. https://acme.gainsightcloud.com")
-        parser.add_argument("--oauth-client-id", help="the Client ID of the Gainsight OAuth application")
-    if command.name == "verify":
-        parser.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for the apps' ids")
-        group = parser.add_mutually_exclusive_group()
-        group.add_argument("--json", action="store_true", help="one JSON document")
-        group.add_argument("--markdown", action="store_true", help="Markdown, for the drift issue")
-    if command.name == "emulate":
-        parser.add_argument("--port", type=int, default=0, help="the port on 127.0.0.1 (default 0: a free one)")
-        parser.add_argument("--seed", choices=("empty", "article"), default="empty", help="the org to start from")
-        parser.add_argument("--token", help="the one API token to accept (default: any non-empty SSWS token)")
-    if command.name == "drift-status":
-        parser.add_argument("file", help="its JSON output (may be empty or missing when the run failed early)")
-        parser.add_argument("--exit-code", type=int, required=True, help="the exit code of that pulumi run")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -356,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
             description=command.summary[0].upper() + command.summary[1:] + ".",
             epilog=f"example: {PROG} {command.example}",
         )
-        _add_arguments(command, sub)
+        add_arguments(command.name, command.stack, sub)
         sub.set_defaults(handler=command.handler)
     return parser
 

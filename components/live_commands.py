@@ -136,6 +136,11 @@ def run_verify(args: argparse.Namespace, stack_file_path: Path, shown: str) -> i
         scim_id = _app_id(args, client, shown, "scimApp", scim.import_id, scim.label)
         org = read_org(client, sso_id, scim_id)
     findings = verify(org, inputs, stack=args.stack)
+    if args.refresh_targets:
+        # One URN a line, for `pulumi refresh --target`; the deploy then writes back what the stack declares.
+        for urn in dict.fromkeys(urn for finding in findings for urn in finding.refresh):
+            print(urn)
+        return 0
     if args.json:
         print(json.dumps(verify_json(args.stack, base_url, findings), indent=2))
     elif args.markdown:
@@ -202,3 +207,17 @@ def run_rotate_key(args: argparse.Namespace, stack_file_path: Path, shown: str) 
         before = switch(client, app_id, wanted)
         print(f"switched app {app_id} from {before} to {wanted}. Roll back: set samlApp.signingKeyId: {before}")
         return 0
+
+
+def run_emulate(args: argparse.Namespace) -> int:
+    """`emulate`: an Okta org on 127.0.0.1 for trials and tests (components.emulator)."""
+    from components.emulator.command import serve
+
+    if not 0 <= args.port <= 65535:
+        raise InputError("emulate", "--port", f"{args.port} is not a port (0 to 65535; 0 picks a free one)")
+    if args.token is not None and not args.token.strip():
+        raise InputError("emulate", "--token", "must not be empty")
+    try:
+        return serve(args.port, args.seed, args.token)
+    except OSError as error:
+        raise InputError("emulate", "--port", f"cannot listen on 127.0.0.1:{args.port}: {error.strerror}") from None

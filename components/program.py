@@ -25,10 +25,9 @@ from components.resources.scim_removals import (
     sso_assigned_groups,
     warn_about_removals,
 )
+from components.resources.urns import COMPONENT_NAME
 
 from .errors import InputError
-
-COMPONENT_NAME = "gainsight"
 
 
 def runtime_config_map() -> dict[str, str]:

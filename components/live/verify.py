@@ -16,6 +16,13 @@ from components.inputs.gainsight_schema import SCIM_NAMESPACE
 from components.inputs.stack_inputs import StackInputs
 from components.resources.attributes import OKTA_SCOPE
 from components.resources.provisioning_check import REQUIRED_FEATURES
+from components.resources.urns import (
+    ATTRIBUTE_TYPE,
+    GROUP_ASSIGNMENT_TYPE,
+    assignment_resource_name,
+    attribute_resource_name,
+    child_urn,
+)
 
 from .certificates import certificate_expiry
 from .org import LiveApp, LiveOrg
@@ -29,35 +36,68 @@ class Finding:
     subject: str
     message: str
     severity: str = "error"  # "error": wrong now; "warning": will be (a certificate about to expire)
+    # The resources whose state in Pulumi no longer matches Okta: `pulumi refresh --target` them, and the next
+    # `pulumi up` writes back what the stack declares. Empty when no resource of the stack can put it back.
+    refresh: tuple[str, ...] = ()
 
-    def to_json(self) -> dict[str, str]:
-        return {"check": self.check, "severity": self.severity, "subject": self.subject, "message": self.message}
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "severity": self.severity,
+            "subject": self.subject,
+            "message": self.message,
+            "refresh": list(self.refresh),
+        }
 
 
-def _order(app: LiveApp, declared: Sequence[str], label: str) -> list[Finding]:
-    live_order = [assignment.group_name for assignment in app.by_priority() if assignment.group_name in declared]
-    expected = [name for name in declared if name in live_order]
+@dataclass(frozen=True)
+class _App:
+    """One app as the stack sees it: its live state, the groups the stack assigns to it, and how to name them."""
+
+    live: LiveApp
+    kind: str  # "sso" or "scim", as in the assignment resources' names
+    declared: Sequence[str]
+    stack: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind.upper()} app {self.live.label!r}"
+
+    def writer(self, group: str) -> str:
+        return child_urn(self.stack, GROUP_ASSIGNMENT_TYPE, assignment_resource_name(self.kind, group))
+
+
+def _order(app: _App) -> list[Finding]:
+    live_order = [a.group_name for a in app.live.by_priority() if a.group_name in app.declared]
+    expected = [name for name in app.declared if name in live_order]
     if live_order != expected:
         return [
             Finding(
                 "priority-order",
-                label,
+                app.label,
                 f"groups are prioritised {', '.join(live_order)} in Okta; the stack says {', '.join(expected)}",
+                refresh=tuple(app.writer(name) for name in expected),
             )
         ]
     return []
 
 
-def _assignment_presence(app: LiveApp, declared: Sequence[str], label: str) -> list[Finding]:
-    live = {assignment.group_name for assignment in app.assignments}
+def _assignment_presence(app: _App) -> list[Finding]:
+    live = {assignment.group_name for assignment in app.live.assignments}
     findings = [
-        Finding("missing-assignment", label, f"group {name!r} is not assigned in Okta")
-        for name in declared
+        Finding("missing-assignment", app.label, f"group {name!r} is not assigned in Okta", (app.writer(name),))
+        for name in app.declared
         if name not in live
     ]
+    # Nothing of the stack owns it: removing it would deactivate its members, so that stays a person's call.
     findings += [
-        Finding("manual-assignment", label, f"group {name!r} was assigned by hand (not in the stack)")
-        for name in sorted(live - set(declared))
+        Finding(
+            "manual-assignment",
+            app.label,
+            f"group {name!r} was assigned by hand (not in the stack): add it to the stack, or unassign it in Okta "
+            "knowing that Okta then deactivates its members in Gainsight",
+        )
+        for name in sorted(live - set(app.declared))
     ]
     return findings
 
@@ -66,8 +106,8 @@ def _comparable(value: Any) -> Any:
     return sorted(value) if isinstance(value, list) else value
 
 
-def _profiles(app: LiveApp, inputs: StackInputs) -> list[Finding]:
-    by_name = {assignment.group_name: assignment for assignment in app.assignments}
+def _profiles(app: _App, inputs: StackInputs) -> list[Finding]:
+    by_name = {assignment.group_name: assignment for assignment in app.live.assignments}
     declared_attributes = {attribute.name for attribute in inputs.attributes if attribute.is_group_scope}
     findings = []
     for group in inputs.groups:
@@ -82,21 +122,22 @@ def _profiles(app: LiveApp, inputs: StackInputs) -> list[Finding]:
                     Finding(
                         "group-profile",
                         f"group {group.name!r}",
-                        f"{key} is {have!r} in Okta; the stack says {want!r}"
-                        + (" (a false is only sent on create: see the README)" if want is False else ""),
+                        f"{key} is {have!r} in Okta; the stack says {want!r}",
+                        (app.writer(group.name),),
                     )
                 )
     return findings
 
 
-def _attributes(org: LiveOrg, inputs: StackInputs) -> list[Finding]:
+def _attributes(org: LiveOrg, inputs: StackInputs, stack: str) -> list[Finding]:
     live = {attribute.name: attribute for attribute in org.attributes}
     findings = []
     for attribute in inputs.attributes:
         found = live.get(attribute.name)
         subject = f"attribute {attribute.name!r}"
         if found is None:
-            findings.append(Finding("attribute", subject, "is not in the SCIM app's Profile Editor"))
+            urn = child_urn(stack, ATTRIBUTE_TYPE, attribute_resource_name(attribute.name))
+            findings.append(Finding("attribute", subject, "is not in the SCIM app's Profile Editor", (urn,)))
             continue
         if found.external_namespace != SCIM_NAMESPACE:
             findings.append(
@@ -193,10 +234,10 @@ def verify(
     now = now or datetime.datetime.now(datetime.timezone.utc)
     settings = inputs.settings
     findings: list[Finding] = []
-    sso_groups = [group.name for group in inputs.groups if group.sso]
-    sso_label = f"SSO app {org.sso.label!r}"
-    if sso_groups:
-        findings += _assignment_presence(org.sso, sso_groups, sso_label) + _order(org.sso, sso_groups, sso_label)
+    sso = _App(org.sso, "sso", [group.name for group in inputs.groups if group.sso], stack)
+    sso_label = sso.label
+    if sso.declared:
+        findings += _assignment_presence(sso) + _order(sso)
     findings += _username(org.sso, settings.saml_app.app_username_template, sso_label)
     if org.scim is not None:
         scim_label = f"SCIM app {org.scim.label!r}"
@@ -204,10 +245,8 @@ def verify(
             findings.append(Finding("hidden", scim_label, "is visible to users; hide it (its tile signs no one in)"))
         findings += _username(org.scim, settings.scim_app.app_username_template, scim_label)
         if inputs.provisioning_enabled:
-            scim_groups = [group.name for group in inputs.groups if group.scim]
+            scim = _App(org.scim, "scim", [group.name for group in inputs.groups if group.scim], stack)
             findings += _provisioning(org.scim)
-            findings += _assignment_presence(org.scim, scim_groups, scim_label) + _order(
-                org.scim, scim_groups, scim_label
-            )
-            findings += _profiles(org.scim, inputs) + _attributes(org, inputs)
+            findings += _assignment_presence(scim) + _order(scim)
+            findings += _profiles(scim, inputs) + _attributes(org, inputs, stack)
     return findings + _certificates(org, inputs, now, stack)

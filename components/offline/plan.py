@@ -18,11 +18,11 @@ from components import program
 from components.inputs.project import load_inputs
 from components.inputs.stack_file import StackFile
 from components.inputs.stack_inputs import StackInputs
+from components.resources.urns import PROJECT
 
 from .mocks import OfflineMocks
 from .monitor import Recording, RecordingMonitor
 
-PROJECT = "gainsight-okta"
 ORGANIZATION = "organization"  # what a self-managed backend calls every stack's organization
 
 

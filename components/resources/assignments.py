@@ -25,6 +25,7 @@ import pulumi_okta as okta
 from components.inputs.groups import GroupSettings
 from components.inputs.priorities import assign_priorities
 
+from .urns import assignment_resource_name
 from .write_order import after_registered
 
 
@@ -45,7 +46,7 @@ def profile_json(group: GroupSettings, group_scoped: Sequence[str] = ()) -> str:
 
 
 def assignment_name(prefix: str, app_kind: str, group_name: str) -> str:
-    return f"{prefix}-{app_kind}-assignment-{group_name}"
+    return assignment_resource_name(app_kind, group_name, prefix)
 
 
 @dataclass

@@ -8,6 +8,8 @@ import pulumi_okta as okta
 from components.inputs.attributes import AttributeSettings
 from components.inputs.gainsight_schema import SCIM_NAMESPACE
 
+from .urns import attribute_resource_name
+
 OKTA_SCOPE = {"group": "NONE", "personal": "SELF"}  # Okta's "Group" and "Personal"
 
 
@@ -56,7 +58,7 @@ def declare_attributes(
     for attribute in attributes:
         declared.append(
             okta.AppUserSchemaProperty(
-                f"{prefix}-attr-{attribute.name}",
+                attribute_resource_name(attribute.name, prefix),
                 attribute_args(attribute, app.id),
                 opts=pulumi.ResourceOptions(
                     parent=parent,

@@ -14,8 +14,8 @@ from .groups import declare_group_ids
 from .previous_run import PreviousRun
 from .profile_mapping import declare_profile_mapping
 from .saml_app import SCIM_APP_FROZEN_INPUTS, saml_app_args, scim_app_frozen
+from .urns import COMPONENT_TYPE
 
-COMPONENT_TYPE = "gainsight-okta:index:GainsightOkta"
 SSO_PRIORITIES_OUTPUT = "ssoPriorities"  # group name -> Okta priority on the SSO app, read back by the next run
 SCIM_PRIORITIES_OUTPUT = "scimPriorities"
 
