@@ -10,6 +10,9 @@ import pytest
 import yaml
 
 WORKFLOWS = Path(__file__).resolve().parent.parent / ".github" / "workflows"
+TOOLCHAIN = WORKFLOWS.parent.parent / "e2e" / "toolchain" / "go.mod"
+# The CLI the e2e toolchain builds from Go modules; the workflows install the same release.
+PULUMI_CLI_VERSION = re.search(r"github.com/pulumi/pulumi/pkg/v3 v(\S+)", TOOLCHAIN.read_text()).group(1)  # type: ignore[union-attr]
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+$")
 
 
@@ -73,7 +76,7 @@ def test_deploy_goes_dev_then_prod_through_environments() -> None:
     runs = [step.get("run", "") for step in up["steps"]]
     refresh = next(i for i, run in enumerate(runs) if run.startswith("pulumi refresh"))
     deploy = next(i for i, run in enumerate(runs) if run.startswith("pulumi up"))
-    verify = next(i for i, run in enumerate(runs) if "components verify" in run)
+    verify = next(i for i, run in enumerate(runs) if "components verify" in run and "--refresh-targets" not in run)
     assert refresh < deploy < verify  # verify right after every up: a SCIM app update may reset provisioning
     assert '--exclude "$PER_GROUP_ASSIGNMENTS"' in runs[refresh]
     assert "--policy-pack policy" in runs[deploy] and "--refresh" not in runs[deploy]
@@ -113,3 +116,20 @@ def test_okta_credentials_come_from_secrets(name: str) -> None:
     text = (WORKFLOWS / name).read_text()
     for variable in ("OKTA_API_TOKEN", "OKTA_API_PRIVATE_KEY", "PULUMI_ACCESS_TOKEN", "PULUMI_BACKEND_URL"):
         assert f"{variable}: ${{{{ secrets.{variable} }}}}" in text
+
+
+def test_the_deploy_refreshes_what_verify_finds_changed_by_hand_before_up() -> None:
+    """The per-group writers are left out of the broad refresh, so `verify --refresh-targets` names the ones
+    a person changed in Okta; refreshing them lets `pulumi up` put back what the stack declares."""
+    runs = [step.get("run", "") for step in load("pulumi-up.yml")["jobs"]["up"]["steps"]]
+    targeted = next(i for i, run in enumerate(runs) if "--refresh-targets" in run)
+    deploy = next(i for i, run in enumerate(runs) if run.startswith("pulumi up"))
+    broad = next(i for i, run in enumerate(runs) if run.startswith("pulumi refresh"))
+    assert broad < targeted < deploy
+    assert '"${targets[@]}"' in runs[targeted] and "--target" in runs[targeted]
+
+
+@pytest.mark.parametrize("name", ["drift.yml", "preview.yml", "pulumi-up.yml"])
+def test_every_workflow_pins_one_pulumi_cli(name: str) -> None:
+    uses = [s for s in steps(load(name)) if s.get("uses", "").startswith("pulumi/actions@")]
+    assert uses and all(s["with"]["pulumi-version"] == PULUMI_CLI_VERSION for s in uses)

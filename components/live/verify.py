@@ -85,7 +85,7 @@ def _order(app: _App) -> list[Finding]:
 def _assignment_presence(app: _App) -> list[Finding]:
     live = {assignment.group_name for assignment in app.live.assignments}
     findings = [
-        Finding("missing-assignment", app.label, f"group {name!r} is not assigned in Okta", (app.writer(name),))
+        Finding("missing-assignment", app.label, f"group {name!r} is not assigned in Okta", refresh=(app.writer(name),))
         for name in app.declared
         if name not in live
     ]
@@ -123,7 +123,7 @@ def _profiles(app: _App, inputs: StackInputs) -> list[Finding]:
                         "group-profile",
                         f"group {group.name!r}",
                         f"{key} is {have!r} in Okta; the stack says {want!r}",
-                        (app.writer(group.name),),
+                        refresh=(app.writer(group.name),),
                     )
                 )
     return findings
@@ -137,7 +137,7 @@ def _attributes(org: LiveOrg, inputs: StackInputs, stack: str) -> list[Finding]:
         subject = f"attribute {attribute.name!r}"
         if found is None:
             urn = child_urn(stack, ATTRIBUTE_TYPE, attribute_resource_name(attribute.name))
-            findings.append(Finding("attribute", subject, "is not in the SCIM app's Profile Editor", (urn,)))
+            findings.append(Finding("attribute", subject, "is not in the SCIM app's Profile Editor", refresh=(urn,)))
             continue
         if found.external_namespace != SCIM_NAMESPACE:
             findings.append(

@@ -165,4 +165,6 @@ def article_org(*, sso_cert_days: int = 400) -> FakeOrg:
             ).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
         }
     ]
+    # Every app has a signing key of its own, which its PUT must name (credentials.signing.kid).
+    org.keys[SCIM_ID] = [{"kid": f"kid-{SCIM_ID}", "kty": "RSA", "use": "sig", "x5c": [certificate(400)]}]
     return org
