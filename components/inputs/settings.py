@@ -19,10 +19,20 @@ NAMESPACE = "gainsight-okta"
 NAME_ID_FORMATS = {
     "unspecified": "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
     "emailAddress": "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
-    "x509SubjectName": "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName",
+    # Okta's spelling (its OpenAPI spec's subjectNameIdFormat enum; the okta SDK refuses the SAML spec's X509…).
+    "x509SubjectName": "urn:oasis:names:tc:SAML:1.1:nameid-format:x509SubjectName",
     "persistent": "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
     "transient": "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
 }
+# Other spellings of the same formats, as the SAML 2.0 spec (and so Gainsight's metadata) writes them.
+_OTHER_SPELLINGS = {"urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName": NAME_ID_FORMATS["x509SubjectName"]}
+
+
+def okta_name_id_format(value: str) -> str:
+    """A NameID format URN as Okta spells it (the X.509 one with a small x); others unchanged."""
+    return _OTHER_SPELLINGS.get(value, value)
+
+
 _OKTA_APP_ID = re.compile(r"^0oa[0-9A-Za-z]{10,30}$")
 _OKTA_DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 _OKTA_ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
@@ -56,8 +66,8 @@ def _tenant_url(value: str) -> str:
 def _name_id_format(value: str) -> str:
     if value in NAME_ID_FORMATS:
         return NAME_ID_FORMATS[value]
-    if value in NAME_ID_FORMATS.values():
-        return value
+    if okta_name_id_format(value) in NAME_ID_FORMATS.values():
+        return okta_name_id_format(value)
     raise ValueError(f"{value!r} is not a SAML NameID format; use one of {', '.join(NAME_ID_FORMATS)}")
 
 

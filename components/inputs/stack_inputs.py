@@ -21,7 +21,7 @@ from components.metadata.sp_metadata import SpMetadata, read_sp_metadata
 from .attributes import AttributeSettings, check_attributes
 from .config_keys import check_config_keys
 from .groups import GroupSettings, check_groups
-from .settings import NAME_ID_FORMATS, NAMESPACE, OktaSettings, Settings
+from .settings import NAME_ID_FORMATS, NAMESPACE, OktaSettings, Settings, okta_name_id_format
 
 _OBJECT_KEYS = {"samlApp", "scimApp", "attributes", "groups"}
 _MISSING_HINTS = {
@@ -176,7 +176,7 @@ def parse_settings(
 
 def _choose_name_id_format(settings: Settings, metadata: SpMetadata, source: str) -> str:
     wanted = settings.saml_app.name_id_format
-    offered = metadata.name_id_formats
+    offered = [okta_name_id_format(name_id) for name_id in metadata.name_id_formats]
     if wanted is None:
         email = NAME_ID_FORMATS["emailAddress"]
         return email if email in offered else NAME_ID_FORMATS["unspecified"]

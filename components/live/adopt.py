@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from components.errors import InputError
 from components.inputs.attributes import AttributeSettings, check_attributes
 from components.inputs.gainsight_schema import IS_SUPER_ADMIN, LICENSE_TYPE, LICENSE_TYPES, SCIM_NAMESPACE, near_miss
-from components.inputs.settings import NAME_ID_FORMATS, NAMESPACE
+from components.inputs.settings import NAME_ID_FORMATS, NAMESPACE, okta_name_id_format
 from components.metadata.sp_metadata import SpMetadata
 
 from .org import LiveApp, LiveAttribute, LiveOrg
@@ -57,7 +57,8 @@ def _okta_keys(base_url: str) -> dict[str, str]:
 
 def _name_id_format(value: str | None) -> str | None:
     short = {full: name for name, full in NAME_ID_FORMATS.items()}
-    return short.get(value or "", value)
+    spelled = okta_name_id_format(value) if value else value  # Okta answers either X.509 spelling as its own
+    return short.get(spelled or "", spelled)
 
 
 def _statements(app: LiveApp) -> list[dict[str, Any]]:

@@ -35,6 +35,27 @@ _SCOPE_FOR_PATH = (
 )
 
 
+_DEFAULT_PORTS = {"https": 443, "http": 80}
+
+
+def origin(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) with the default port filled in and the host in lower case; None when malformed."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme.lower())
+    except ValueError:
+        return None
+    if not parts.hostname or port is None:
+        return None
+    return parts.scheme.lower(), parts.hostname.lower(), port
+
+
+def same_origin(url: str, base_url: str) -> bool:
+    """Whether `url` is on the org at `base_url`: `https://acme.okta.com:443` and `https://acme.okta.com` are."""
+    theirs = origin(url)
+    return theirs is not None and theirs == origin(base_url)
+
+
 class OktaClient:
     """Requests to one org; `sleep` and `clock` are injectable so tests wait for nothing.
 
@@ -109,7 +130,7 @@ class OktaClient:
             "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
             "client_assertion": assertion,
         }
-        response = self._send("POST", token_url, data=form)
+        response = self._send("POST", token_url, repeatable=True, data=form)  # a second token does no harm
         if response.status_code != 200:
             detail = _json(response).get("error_description") or _json(response).get("error") or "refused"
             raise InputError(
@@ -126,14 +147,28 @@ class OktaClient:
 
     # ---- requests ------------------------------------------------------------------------------------
 
-    def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        """One request with bounded retries: 429 waits for X-Rate-Limit-Reset, 5xx and network errors back off."""
+    def _send(self, method: str, url: str, *, repeatable: bool | None = None, **kwargs: Any) -> httpx.Response:
+        """One request with bounded retries: 429 waits for X-Rate-Limit-Reset, 5xx and network errors back off.
+
+        A write that may have reached Okta is not sent again (`repeatable`, by default only GET): a POST of
+        `…/keys/generate` retried after a timeout or a 500 can generate two keys. A 429, or a connection never
+        made, means Okta did nothing, so those are retried for every method.
+        """
+        repeatable = method == "GET" if repeatable is None else repeatable
         backoff = 0.5
         for attempt in range(MAX_RETRIES + 1):
             self.requests += 1
             try:
                 response = self._http.request(method, url, **kwargs)
             except httpx.HTTPError as exc:
+                never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout))
+                if not repeatable and not never_sent:
+                    raise InputError(
+                        "Okta",
+                        f"{method} {_path(url)}",
+                        f"no answer ({type(exc).__name__}); it may have been carried out, so it is not sent again: "
+                        "check what Okta holds before trying again",
+                    ) from None
                 if attempt == MAX_RETRIES:
                     raise InputError("Okta", f"{method} {_path(url)}", f"cannot reach {self.base_url}: {exc}") from None
                 self.sleep(backoff)
@@ -142,7 +177,7 @@ class OktaClient:
             if response.status_code == 429 and attempt < MAX_RETRIES:
                 self.sleep(self._rate_limit_wait(response))
                 continue
-            if response.status_code >= 500 and attempt < MAX_RETRIES:
+            if response.status_code >= 500 and repeatable and attempt < MAX_RETRIES:
                 self.sleep(backoff)
                 backoff = min(backoff * 2, 8.0)
                 continue
@@ -169,7 +204,12 @@ class OktaClient:
         if not self.allow_writes or method not in ("POST", "PUT"):
             raise AssertionError(f"this client does not write ({method} {path})")
         response = self._send(
-            method, path, json=body, params=params, headers={"Authorization": self._authorization_header()}
+            method,
+            path,
+            repeatable=method == "PUT",  # a PUT sets the same state twice; a POST (a new key) does not
+            json=body,
+            params=params,
+            headers={"Authorization": self._authorization_header()},
         )
         if response.status_code not in (200, 201):
             raise self._error(response, method)
@@ -194,8 +234,7 @@ class OktaClient:
         link = response.links.get("next", {}).get("url")
         if not link:
             return None
-        ours, theirs = urlsplit(self.base_url), urlsplit(link)
-        if (theirs.scheme, theirs.netloc) != (ours.scheme, ours.netloc):
+        if not same_origin(link, self.base_url):
             # The credentials would go with the request: never follow a link off the org.
             raise InputError("Okta", f"GET {_path(str(response.url))}", f"a next-page link points off the org: {link}")
         return link

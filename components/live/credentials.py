@@ -45,7 +45,14 @@ def org_url(okta_url: str | None, config: Mapping[str, str], environ: Mapping[st
             raise InputError("--okta-url", "", "plain http:// is accepted only for a loopback host; use https://")
         if parts.path not in ("", "/") or parts.query or parts.username or parts.password:
             raise InputError("--okta-url", "", f"{okta_url!r} must be the org's address only, with no path")
-        return f"{parts.scheme}://{parts.netloc}"
+        try:
+            port = parts.port
+        except ValueError:
+            raise InputError("--okta-url", "", f"{okta_url!r}: its port is not a number from 1 to 65535") from None
+        # Okta's links leave out a default port: so does the base URL they are compared with.
+        host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+        default = {"https": 443, "http": 80}[parts.scheme]
+        return f"{parts.scheme}://{host}" + (f":{port}" if port not in (None, default) else "")
     org = config.get("okta:orgName") or environ.get("OKTA_ORG_NAME")
     base = config.get("okta:baseUrl") or environ.get("OKTA_BASE_URL")
     if not org or not base:

@@ -207,3 +207,24 @@ def test_okta_base_url_is_normalised(write_stack) -> None:
     inputs = load(write_stack({"okta:baseUrl": "OKTA-EMEA.com"}))
     assert inputs.okta.base_url == "okta-emea.com"
     assert inputs.okta.admin_host == "system-admin.okta-emea.com"
+
+
+SAML_SPEC_X509 = "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName"
+OKTA_X509 = "urn:oasis:names:tc:SAML:1.1:nameid-format:x509SubjectName"
+
+
+@pytest.mark.parametrize("value", ["x509SubjectName", SAML_SPEC_X509, OKTA_X509])
+def test_the_x509_name_id_format_is_sent_as_okta_spells_it(write_stack, tmp_path: Path, value: str) -> None:
+    """Okta's OpenAPI spec spells it x509SubjectName (small x) in SamlApplicationSettingsSignOn's enum, and the
+    okta SDK refuses the SAML spec's capital X; Gainsight's metadata may offer either."""
+    metadata = mb.write(tmp_path, mb.document(mb.entity(mb.sp_descriptor(formats=(mb.EMAIL, SAML_SPEC_X509)))))
+    stack = {"gainsight-okta:metadataFile": str(metadata), "gainsight-okta:samlApp": {"nameIdFormat": value}}
+    assert load(write_stack(stack)).name_id_format == OKTA_X509
+
+
+def test_okta_s_x509_spelling_passes_the_sdk_model_and_the_other_does_not() -> None:
+    from okta.models import SamlApplicationSettingsSignOn
+
+    assert SamlApplicationSettingsSignOn.from_dict({"subjectNameIdFormat": OKTA_X509}) is not None
+    with pytest.raises(ValueError):
+        SamlApplicationSettingsSignOn.from_dict({"subjectNameIdFormat": SAML_SPEC_X509})

@@ -274,3 +274,17 @@ def test_an_answer_in_an_undocumented_shape_is_one_error_line(adopted_stack: Pat
     assert result.returncode == 2, result.stdout
     assert result.stderr.startswith(f"error: Okta: apps {SSO_ID}, {SCIM_ID}: answered in a shape")
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "live",
+    [
+        "urn:oasis:names:tc:SAML:1.1:nameid-format:x509SubjectName",
+        "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName",
+    ],
+)
+def test_adopt_reads_either_x509_spelling_as_the_short_name(live: str) -> None:
+    """Okta answers with its own spelling (small x, its OpenAPI enum); an older app may hold the SAML spec's."""
+    from components.live.adopt import _name_id_format
+
+    assert _name_id_format(live) == "x509SubjectName"

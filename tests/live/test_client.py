@@ -8,7 +8,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from components.errors import InputError
-from components.live.client import MAX_RETRIES, OktaClient
+from components.live.client import MAX_RETRIES, OktaClient, same_origin
 from components.live.credentials import Credentials, credentials_from_environment, org_url
 from tests.live.article_org import SCIM_ID, SSO_ID, article_org
 from tests.live.fake_okta import TOKEN, FakeOktaServer
@@ -174,3 +174,35 @@ def test_a_client_not_made_to_write_refuses_to() -> None:
     with FakeOktaServer(org) as url, client_for(url) as client, pytest.raises(AssertionError):
         client.write("PUT", f"/api/v1/apps/{SSO_ID}", body={})
     assert org.requests == []
+
+
+@pytest.mark.parametrize(
+    ("given", "base"),
+    [
+        ("https://acme.okta.com:443", "https://acme.okta.com"),
+        ("https://ACME.okta.com", "https://acme.okta.com"),
+        ("http://127.0.0.1:80", "http://127.0.0.1"),
+        ("https://acme.okta.com:8443", "https://acme.okta.com:8443"),
+        ("http://[::1]:8080", "http://[::1]:8080"),
+    ],
+)
+def test_an_explicit_default_port_is_the_same_org(given: str, base: str) -> None:
+    """Okta's `Link` headers leave the default port out: `--okta-url https://acme.okta.com:443` must not make
+    every second page "a link off the org"."""
+    assert org_url(given, {}) == base
+    assert same_origin(f"{base}/api/v1/groups?after=00g1", org_url(given, {}))
+    assert same_origin(f"{given}/api/v1/groups?after=00g1", base)
+
+
+@pytest.mark.parametrize(
+    "link", ["https://acme.okta.com.evil.example/api/v1/groups", "http://acme.okta.com/api/v1/groups",
+             "https://acme.okta.com:444/api/v1/groups", "https://acme.okta.com:99999/x", "//acme.okta.com/x"],
+)  # fmt: skip
+def test_a_link_to_another_origin_is_never_the_org(link: str) -> None:
+    assert not same_origin(link, "https://acme.okta.com")
+
+
+def test_a_malformed_port_is_one_error_line() -> None:
+    with pytest.raises(InputError) as caught:
+        org_url("https://acme.okta.com:99999", {})
+    assert "port" in caught.value.message

@@ -109,3 +109,24 @@ def test_years_out_of_range_is_refused_before_any_write(stack_file: Path) -> Non
         result = rotate(url, stack_file, "generate", "--years", "20", "--confirm")
     assert result.returncode == 2 and "from 2 to 10" in result.stderr
     assert writes(org) == []
+
+
+def test_a_key_generation_that_fails_is_not_sent_twice(stack_file: Path) -> None:
+    """A POST of …/keys/generate that may have reached Okta is never repeated: retried after a timeout or a 500,
+    it could generate two keys. One error line, one POST."""
+    org = article_org()
+    org.fail[f"/api/v1/apps/{SSO_ID}/credentials/keys/generate"] = 1
+    with FakeOktaServer(org) as url:
+        result = rotate(url, stack_file, "generate", "--confirm")
+    assert result.returncode == 2 and result.stderr.startswith("error:") and len(result.stderr.splitlines()) == 1
+    assert writes(org) == [("POST", f"/api/v1/apps/{SSO_ID}/credentials/keys/generate")]
+
+
+def test_a_rate_limited_key_generation_is_retried(stack_file: Path) -> None:
+    """A 429 means Okta did nothing: that is safe to send again."""
+    org = article_org()
+    org.throttle[f"/api/v1/apps/{SSO_ID}/credentials/keys/generate"] = 1
+    with FakeOktaServer(org) as url:
+        result = rotate(url, stack_file, "generate", "--confirm")
+    assert result.returncode == 0, result.stderr
+    assert len(org.keys[SSO_ID]) == 2  # the old key and one new one
