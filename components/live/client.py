@@ -8,6 +8,8 @@ or id is wrong, in one line, without ever printing a credential.
 
 from __future__ import annotations
 
+import email.utils
+import math
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -185,11 +187,20 @@ class OktaClient:
         raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
 
     def _rate_limit_wait(self, response: httpx.Response) -> float:
+        """Seconds until the bucket resets, on Okta's clock: `X-Rate-Limit-Reset - Date + 1`, as Okta's own SDK
+        waits (a skewed local clock would burn the retries at once or wait the cap); the local clock only when
+        the answer has no usable Date."""
         try:
             reset = float(response.headers.get("X-Rate-Limit-Reset", ""))
         except ValueError:
             return 1.0
-        return min(max(reset - self.clock(), 0.0) + 0.1, MAX_WAIT_SECONDS)
+        if not math.isfinite(reset):
+            return 1.0
+        try:
+            now = email.utils.parsedate_to_datetime(response.headers["Date"]).timestamp()
+        except (KeyError, TypeError, ValueError, IndexError, OverflowError):
+            now = self.clock() - 1  # no Okta clock: the local one, with the same second of margin
+        return min(max(reset - now + 1, 0.0), MAX_WAIT_SECONDS)
 
     def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
         response = self._get(path, params)

@@ -206,3 +206,26 @@ def test_a_malformed_port_is_one_error_line() -> None:
     with pytest.raises(InputError) as caught:
         org_url("https://acme.okta.com:99999", {})
     assert "port" in caught.value.message
+
+
+@pytest.mark.parametrize("skew", [-3600.0, 0.0, 3600.0])
+def test_the_429_wait_is_read_on_okta_s_clock(skew: float) -> None:
+    """Okta's SDK waits `X-Rate-Limit-Reset - Date + 1` from the answer: a local clock an hour off must neither
+    burn the retries at once nor wait the cap."""
+    import time
+
+    from components.emulator.rate_limits import RateLimits
+
+    org = article_org()
+    okta_now = [time.time() + skew]
+    org.rate_limits = RateLimits(limits={"/api/v1/apps/{id}": 1}, clock=lambda: okta_now[0])
+    waits = Waits()
+
+    def sleep(seconds: float) -> None:
+        waits(seconds)
+        okta_now[0] += 60  # Okta's minute passes while we wait
+
+    with FakeOktaServer(org) as url, OktaClient(url, Credentials("token", token=TOKEN), sleep=sleep) as client:
+        client.get(f"/api/v1/apps/{SSO_ID}")
+        client.get(f"/api/v1/apps/{SSO_ID}")  # the bucket of 1 is spent: one 429, one wait
+    assert len(waits.seconds) == 1 and 1 <= waits.seconds[0] <= 61
