@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from os import PathLike
 
+from .shown_text import shown
+
 
 class InputError(Exception):
     """Bad input in a file the user controls: a stack file, a metadata file.
@@ -20,6 +22,6 @@ class InputError(Exception):
 
     def line(self) -> str:
         where = f"{self.source}: {self.location}" if self.location else self.source
-        # One line, always: a multi-line message would break "one error line" for CI logs.
-        text = " ".join(f"error: {where}: {self.message}".split())
-        return text
+        # One line, always: a multi-line message would break "one error line" for CI logs. Whatever a server or a
+        # file put into the message is shown without credentials or terminal control characters.
+        return shown(" ".join(f"error: {where}: {self.message}".split()))
