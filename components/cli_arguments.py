@@ -76,6 +76,9 @@ def add_arguments(name: str, takes_stack: bool, parser: argparse.ArgumentParser)
             action="store_true",
             help="only the URNs to `pulumi refresh --target` so that `pulumi up` puts back what was changed by hand",
         )
+        parser.add_argument(
+            "--deployed", help="with --refresh-targets: `pulumi stack export` output; only URNs it holds are printed"
+        )
     if name == "emulate":
         parser.add_argument("--port", type=int, default=0, help="the port on 127.0.0.1 (default 0: a free one)")
         parser.add_argument("--seed", choices=("empty", "article"), default="empty", help="the org to start from")

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from components.documents.json_documents import read_json_object
 from components.documents.live_reports import (
     adopt_text,
     handoff_markdown,
@@ -126,9 +127,23 @@ def _app_id(
     return str(matches[0]["id"])
 
 
+def _deployed_urns(path: str) -> set[str]:
+    """The URNs in the stack's state, from `pulumi stack export`: only those can be refreshed."""
+    document = read_json_object(Path(path), path, "the output of `pulumi stack export`")
+    deployment = document.get("deployment")
+    resources = deployment.get("resources") if isinstance(deployment, dict) else None
+    if not isinstance(deployment, dict) or not isinstance(resources, (list, type(None))):
+        raise InputError(path, "deployment.resources", "is missing: give the output of `pulumi stack export`")
+    # A stack never deployed exports a deployment without resources.
+    return {r["urn"] for r in resources or [] if isinstance(r, dict) and isinstance(r.get("urn"), str)}
+
+
 def run_verify(args: argparse.Namespace, stack_file_path: Path, shown: str) -> int:
     stack_file = read_stack_file(stack_file_path, shown)
     inputs = load_inputs(stack_file.config, shown, stack_file.secret_keys)
+    deployed = _deployed_urns(args.deployed) if args.deployed else None
+    if args.refresh_targets and deployed is not None and not any(u.endswith("::gainsight-sso") for u in deployed):
+        return 0  # nothing deployed yet (a first `pulumi up`): nothing to refresh, and no app to read
     base_url = org_url(args.okta_url, stack_file.config)
     sso, scim = inputs.settings.saml_app, inputs.settings.scim_app
     with OktaClient(base_url, credentials_from_environment()) as client:
@@ -138,8 +153,11 @@ def run_verify(args: argparse.Namespace, stack_file_path: Path, shown: str) -> i
     findings = verify(org, inputs, stack=args.stack)
     if args.refresh_targets:
         # One URN a line, for `pulumi refresh --target`; the deploy then writes back what the stack declares.
+        # Only what the state holds: a group or attribute this commit adds is not there yet, and
+        # `pulumi refresh --target` fails on a URN it does not know.
         for urn in dict.fromkeys(urn for finding in findings for urn in finding.refresh):
-            print(urn)
+            if deployed is None or urn in deployed:
+                print(urn)
         return 0
     if args.json:
         print(json.dumps(verify_json(args.stack, base_url, findings), indent=2))

@@ -31,8 +31,7 @@ GROUP_ASSIGNMENT = "okta:app/groupAssignment:GroupAssignment"
 SCIM_NAMESPACE = "urn:ietf:params:scim:schemas:extension:gainsight:2.0:User"
 LICENSE_TYPES = ("Full", "Viewer", "Viewer_Analytics")
 KNOWN_FIELDS = {"IsSuperAdmin": "boolean", "LicenseType": "string"}
-# The SCIM app's base attributes that take group values (components.inputs.gainsight_schema; the pack runs in its
-# own virtualenv and imports nothing of the program): declared null so a read from Okta compares equal.
+# Declared null, as Okta reads them back (components.inputs.gainsight_schema; the pack imports nothing of it).
 GROUP_SCOPED_BASE = ("preferredLanguage", "locale", "timezone", "userType")
 
 

@@ -50,21 +50,23 @@ def rendered(org: EmulatedOrg, app_id: str, assignment: dict[str, Any], base: st
 def list_assignments(org: EmulatedOrg, request: Request) -> Answer:
     app_id = _app_id(org, request)
     items = []
-    for assignment in sorted(org.app_groups.get(app_id, []), key=lambda a: a["priority"]):
-        item = rendered(org, app_id, assignment, request.base)
-        if "group" in request.arg("expand"):
-            item["_embedded"] = {"group": copy.deepcopy(org.groups.get(assignment["id"], {}))}
-        items.append(item)
+    with org.lock:  # never half of a write
+        for assignment in sorted(org.app_groups.get(app_id, []), key=lambda a: a["priority"]):
+            item = rendered(org, app_id, assignment, request.base)
+            if "group" in request.arg("expand"):
+                item["_embedded"] = {"group": copy.deepcopy(org.groups.get(assignment["id"], {}))}
+            items.append(item)
     items_page, links = page(items, request.query, request.base, request.path, default=20, cap=org.page_size_cap)
     return ok(items_page, links=links)
 
 
 def get_assignment(org: EmulatedOrg, request: Request) -> Answer:
     app_id = _app_id(org, request)
-    assignment = _find(org, app_id, request.params["groupId"])
-    if assignment is None:
-        raise not_found(request.path)
-    return ok(rendered(org, app_id, assignment, request.base))
+    with org.lock:
+        assignment = _find(org, app_id, request.params["groupId"])
+        if assignment is None:
+            raise not_found(request.path)
+        return ok(rendered(org, app_id, assignment, request.base))
 
 
 def _find(org: EmulatedOrg, app_id: str, group_id: str) -> dict[str, Any] | None:
@@ -137,10 +139,22 @@ def put_assignment(org: EmulatedOrg, request: Request) -> Answer:
 
 
 def delete_assignment(org: EmulatedOrg, request: Request) -> Answer:
+    """A DELETE is a write to the app's assignments like a PUT: concurrent with another, answered 500."""
     app_id = _app_id(org, request)
     with org.lock:
-        assignment = _find(org, app_id, request.params["groupId"])
-        if assignment is None:
-            raise not_found(request.path)
-        org.app_groups[app_id].remove(assignment)
-    return Answer(204, None)
+        org.in_flight[app_id] += 1
+        racing = org.in_flight[app_id] > 1
+    try:
+        if racing:
+            raise internal_error()
+        if org.assignment_write_seconds:
+            time.sleep(org.assignment_write_seconds)
+        with org.lock:
+            assignment = _find(org, app_id, request.params["groupId"])
+            if assignment is None:
+                raise not_found(request.path)
+            org.app_groups[app_id].remove(assignment)
+        return Answer(204, None)
+    finally:
+        with org.lock:
+            org.in_flight[app_id] -= 1

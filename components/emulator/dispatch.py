@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from email.utils import formatdate
+
 from .credentials import check
 from .okta_errors import OktaError, forbidden, internal_error, not_found
 from .org import EmulatedOrg
@@ -52,7 +54,9 @@ def handle(org: EmulatedOrg, request: Request) -> Answer:
     except OktaError as error:
         rate = error.headers or dict(headers)
         if error.status == 429 and "X-Rate-Limit-Reset" not in rate:
-            rate = {**rate, "X-Rate-Limit-Reset": str(int(org.clock()) + 1)}
+            # A 429 a test forces: reset and Date both on the org's clock, as Okta's are on its own.
+            now = org.clock()
+            rate = {**rate, "X-Rate-Limit-Reset": str(int(now) + 1), "Date": formatdate(now, usegmt=True)}
         return Answer(error.status, error.body(), list(rate.items()))
     answer.headers = headers + answer.headers
     return answer

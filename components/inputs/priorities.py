@@ -64,11 +64,17 @@ def _fill(lower: int, upper: int | None, count: int, held: frozenset[int]) -> li
     """`count` increasing integers strictly between lower and upper (None: no bound), evenly spread, none held."""
     if upper is None:
         return _stepped(lower, count, held)
-    free = [value for value in range(lower + 1, upper) if value not in held]
-    if len(free) < count:
-        return None
-    # Evenly spread: index floor((i + 1)(n + 1) / (count + 1)) - 1 rises by at least one per group when n >= count.
-    return [free[(i + 1) * (len(free) + 1) // (count + 1) - 1] for i in range(count)]
+    # Evenly spread over the gap, each moved up past numbers held or already taken; never a list of the whole
+    # gap (a hand-set priority can be 10**9).
+    values: list[int] = []
+    for i in range(count):
+        value = max(lower + (i + 1) * (upper - lower) // (count + 1), values[-1] + 1 if values else lower + 1)
+        while value in held:
+            value += 1
+        if value >= upper:
+            return None
+        values.append(value)
+    return values
 
 
 def assign_priorities(names: Sequence[str], previous: Mapping[str, int] | None = None) -> dict[str, int]:

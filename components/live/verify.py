@@ -63,8 +63,11 @@ class _App:
     def label(self) -> str:
         return f"{self.kind.upper()} app {self.live.label!r}"
 
-    def writer(self, group: str) -> str:
-        return child_urn(self.stack, GROUP_ASSIGNMENT_TYPE, assignment_resource_name(self.kind, group))
+    def writer(self, group: str) -> tuple[str, ...]:
+        """The group's assignment resource, to refresh; none for a name `--target` would read as a glob."""
+        if "*" in group:
+            return ()
+        return (child_urn(self.stack, GROUP_ASSIGNMENT_TYPE, assignment_resource_name(self.kind, group)),)
 
 
 def _order(app: _App) -> list[Finding]:
@@ -75,8 +78,10 @@ def _order(app: _App) -> list[Finding]:
             Finding(
                 "priority-order",
                 app.label,
-                f"groups are prioritised {', '.join(live_order)} in Okta; the stack says {', '.join(expected)}",
-                refresh=tuple(app.writer(name) for name in expected),
+                f"groups are prioritised {', '.join(live_order)} in Okta; the stack says {', '.join(expected)}: put "
+                "the order back in Okta (Assignments > Groups). A deploy does not: it would write the stack's numbers "
+                "while Okta still holds the ones set by hand, and two groups sharing a priority has locked an app's "
+                "assignments (provider #736)",
             )
         ]
     return []
@@ -85,7 +90,7 @@ def _order(app: _App) -> list[Finding]:
 def _assignment_presence(app: _App) -> list[Finding]:
     live = {assignment.group_name for assignment in app.live.assignments}
     findings = [
-        Finding("missing-assignment", app.label, f"group {name!r} is not assigned in Okta", refresh=(app.writer(name),))
+        Finding("missing-assignment", app.label, f"group {name!r} is not assigned in Okta", refresh=app.writer(name))
         for name in app.declared
         if name not in live
     ]
@@ -123,7 +128,7 @@ def _profiles(app: _App, inputs: StackInputs) -> list[Finding]:
                         "group-profile",
                         f"group {group.name!r}",
                         f"{key} is {have!r} in Okta; the stack says {want!r}",
-                        refresh=(app.writer(group.name),),
+                        refresh=app.writer(group.name),
                     )
                 )
     return findings
@@ -131,7 +136,20 @@ def _profiles(app: _App, inputs: StackInputs) -> list[Finding]:
 
 def _attributes(org: LiveOrg, inputs: StackInputs, stack: str) -> list[Finding]:
     live = {attribute.name: attribute for attribute in org.attributes}
-    findings = []
+    declared = {attribute.name for attribute in inputs.attributes}
+    # Okta returns each group-scoped attribute in every assignment's profile (null when unset): one the stack
+    # does not declare makes the provider see a change in every preview (provider #669).
+    findings = [
+        Finding(
+            "attribute",
+            f"attribute {name!r}",
+            "is in the SCIM app's Profile Editor but not in the stack: Okta returns it (as null) in every group "
+            "assignment, so every preview shows a change; add it to the stack or delete it in Okta",
+            "warning",
+        )
+        for name, attribute in sorted(live.items())
+        if name not in declared and attribute.scope != "SELF"
+    ]
     for attribute in inputs.attributes:
         found = live.get(attribute.name)
         subject = f"attribute {attribute.name!r}"

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 cli_version=$(awk '$1 == "github.com/pulumi/pulumi/pkg/v3" { print $2 }' go.mod)
+: "${cli_version:?error: e2e-tools: go.mod names no github.com/pulumi/pulumi/pkg/v3 version}"
 # pulumi-okta's newest release whose `upstream` commit is known (git ls-tree v6.11.0 upstream): the provider
 # module has no tags of its own under provider/, so it is asked for at that release's commit.
 okta_release=v6.11.0

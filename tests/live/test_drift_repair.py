@@ -64,11 +64,9 @@ def _drift(okta: httpx.Client, org: Any, drift: str) -> None:
     [
         ("group unassigned", ["missing-assignment"], ["gainsight-scim-assignment-Viewer"]),
         ("another group assigned", ["manual-assignment"], []),  # owned by no resource: a person decides
-        (
-            "priority changed",
-            ["priority-order"],
-            ["gainsight-scim-assignment-Test", "gainsight-scim-assignment-Viewer"],
-        ),
+        # Not refreshed: the deploy would write the stack's numbers while Okta holds the hand-set ones, and
+        # two groups sharing a priority has locked an app's assignment writes (#736). A person puts it back.
+        ("priority changed", ["priority-order"], []),
         ("group value changed", ["group-profile"], ["gainsight-scim-assignment-Viewer"]),
         # The values groups set for it go with it (the emulator's schema update), hence the group finding too.
         (
@@ -106,3 +104,44 @@ def test_a_clean_org_needs_no_refresh(adopted_stack: tuple[Path, dict[str, str]]
         result = run_cli("verify", "--stack", "acme", "--config", str(stack), "--okta-url", url, "--refresh-targets",
                          env=ENV)  # fmt: skip
     assert (result.returncode, result.stdout) == (0, "")
+
+
+def _export(urns: list[str]) -> str:
+    return json.dumps({"version": 3, "deployment": {"resources": [{"urn": urn} for urn in urns]}})
+
+
+def test_only_urns_the_state_holds_are_printed(adopted_stack: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    """`pulumi refresh --target` fails on a URN not in state (pkg/engine: "no resource named … found"): a group
+    this commit adds is reported missing by verify but is not deployed yet."""
+    stack, urns = adopted_stack
+    org = article_org()
+    with FakeOktaServer(org) as url:
+        with httpx.Client(base_url=url, headers={"Authorization": f"SSWS {TOKEN}"}, timeout=10) as okta:
+            _drift(okta, org, "group unassigned")
+            _drift(okta, org, "attribute deleted")
+        state = tmp_path / "state.json"
+        state.write_text(_export([urns["gainsight-sso"], urns["gainsight-scim-assignment-Viewer"]]))
+        result = run_cli("verify", "--stack", "acme", "--config", str(stack), "--okta-url", url,
+                         "--refresh-targets", "--deployed", str(state), env=ENV)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [urns["gainsight-scim-assignment-Viewer"]]  # the attribute is not in it
+
+
+def test_a_first_deploy_reads_nothing_from_okta(adopted_stack: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    stack, _ = adopted_stack
+    state = tmp_path / "state.json"
+    state.write_text(_export([]))
+    org = article_org()
+    with FakeOktaServer(org) as url:
+        result = run_cli("verify", "--stack", "acme", "--config", str(stack), "--okta-url", url,
+                         "--refresh-targets", "--deployed", str(state), env=ENV)  # fmt: skip
+    assert (result.returncode, result.stdout, org.requests) == (0, "", [])
+
+
+def test_a_deployed_file_that_is_not_an_export_is_one_error_line(adopted_stack, tmp_path: Path) -> None:
+    stack, _ = adopted_stack
+    state = tmp_path / "state.json"
+    state.write_text('{"outputs": {}}')
+    result = run_cli("verify", "--stack", "acme", "--config", str(stack), "--okta-url", "http://127.0.0.1:9",
+                     "--refresh-targets", "--deployed", str(state), env=ENV)  # fmt: skip
+    assert result.returncode == 2 and result.stderr.startswith("error:") and "deployment.resources" in result.stderr
