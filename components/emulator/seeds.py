@@ -79,8 +79,9 @@ def _attribute(name: str, type_: str, **extra: Any) -> dict[str, Any]:
     }
 
 
-def article_org() -> EmulatedOrg:
-    org = EmulatedOrg()
+def article_org(org: EmulatedOrg | None = None) -> EmulatedOrg:
+    """The article's setup, in `org` (a new one by default)."""
+    org = org if org is not None else EmulatedOrg()
     scim_features = ["IMPORT_NEW_USERS", "IMPORT_PROFILE_UPDATES", *PROVISIONING_FEATURES.values()]
     org.apps[SSO_APP_ID] = _saml_app(SSO_APP_ID, "Gainsight", hidden=False, features=[])
     org.apps[SCIM_APP_ID] = _saml_app(SCIM_APP_ID, "Gainsight SCIM Integration", hidden=True, features=scim_features)
@@ -129,4 +130,4 @@ def article_org() -> EmulatedOrg:
     return org
 
 
-SEEDS = {"empty": EmulatedOrg, "article": article_org}
+SEEDS = {"empty": EmulatedOrg, "article": lambda: article_org()}
