@@ -60,11 +60,36 @@ def _planned_changes(stack_path: Path, shown: str, stack: str, org: LiveOrg) -> 
     return changes
 
 
+def _replace_both(moves: list[tuple[Path, Path]]) -> None:
+    """Rename each written file over its target, all or none: on a failure the targets are as they were."""
+    backups: list[tuple[Path, Path | None]] = []
+    try:
+        for written, target in moves:
+            backup = target.with_name(f".{target.name}.before-adopt") if target.exists() else None
+            if backup is not None:
+                target.replace(backup)
+            backups.append((target, backup))
+            written.replace(target)
+    except OSError:
+        for target, backup in reversed(backups):
+            if backup is not None:
+                backup.replace(target)
+            else:
+                target.unlink(missing_ok=True)
+        raise
+    for _, backup in backups:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+
+
 def run_adopt(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else PROJECT_ROOT / f"Pulumi.{args.stack}.yaml"
     import_file = output.with_name(f"{output.name.removesuffix('.yaml')}.import.json")
-    if output.exists() and not args.force:
-        raise InputError(_relative(output), "", "exists; adopt never overwrites a stack file without --force")
+    for existing in (output, import_file):
+        if existing.exists() and not args.force:
+            raise InputError(_relative(existing), "", "exists; adopt never overwrites it without --force")
+    if output.is_dir():
+        raise InputError("--output", str(output), "is a directory; name the stack file to write")
     if not output.parent.is_dir():
         # Checked before Okta is read: a long read should not end in a file that cannot be written.
         raise InputError("--output", str(output.parent), "is not a directory")
@@ -87,20 +112,22 @@ def run_adopt(args: argparse.Namespace) -> int:
     text = stack_file_text(adoption.config, header)
     shown = _relative(output)
     stack_file = output.with_name(f".{output.name}.adopting")
+    import_temp = import_file.with_name(f".{import_file.name}.adopting")
     try:
         stack_file.write_text(text)
+        import_temp.write_text(json.dumps(adoption.import_document, indent=2) + "\n")
         # The written settings must validate and plan; a stack this command cannot read back is never left behind.
         checked = read_stack_file(stack_file, shown)
         load_inputs(checked.config, shown, checked.secret_keys)
         changes = _planned_changes(stack_file, shown, args.stack, org)
-        stack_file.replace(output)
-        import_file.write_text(json.dumps(adoption.import_document, indent=2) + "\n")
+        _replace_both([(import_temp, import_file), (stack_file, output)])
     except OSError as error:
         raise InputError(
             _relative(Path(error.filename or output)), "", f"cannot be written: {error.strerror}"
         ) from None
     finally:
         stack_file.unlink(missing_ok=True)
+        import_temp.unlink(missing_ok=True)
     sys.stdout.write(adopt_text(adoption.report, shown, _relative(import_file), changes))
     return 0
 

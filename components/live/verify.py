@@ -220,7 +220,16 @@ def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime, sta
         )
     limit = now + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
     active = next((key for key in org.sso_keys if key.kid == org.sso.signing_kid), None)
-    if active is not None and (expires := certificate_expiry(active.certificate)) is not None and expires < limit:
+    if active is not None and certificate_expiry(active.certificate) is None:
+        findings.append(
+            Finding(
+                "idp-certificate",
+                f"SSO app {org.sso.label!r}",
+                f"the active signing key (kid {active.kid}) holds no certificate that reads as X.509: Gainsight "
+                "cannot check Okta's signatures with it; look at the app's Sign On tab",
+            )
+        )
+    elif active is not None and (expires := certificate_expiry(active.certificate)) is not None and expires < limit:
         days = (expires - now).days
         findings.append(
             Finding(

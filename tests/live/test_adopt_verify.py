@@ -116,6 +116,39 @@ def test_an_existing_stack_file_is_never_overwritten_without_force(tmp_path: Pat
     assert "importId" in output.read_text()
 
 
+def test_an_existing_import_file_is_never_overwritten_without_force(tmp_path: Path) -> None:
+    output = tmp_path / "Pulumi.acme.yaml"
+    import_file = tmp_path / "Pulumi.acme.import.json"
+    import_file.write_text("{}\n")
+    org = article_org()
+    with FakeOktaServer(org) as url:
+        refused = adopt(url, output)
+    assert refused.returncode == 2 and "Pulumi.acme.import.json" in refused.stderr and "--force" in refused.stderr
+    assert import_file.read_text() == "{}\n" and not output.exists() and org.requests == []
+
+
+def test_the_stack_file_and_the_import_file_are_put_in_place_both_or_neither(tmp_path: Path) -> None:
+    """When the second rename fails, the first target is as it was: an old import file is not lost, and no new
+    one is left without its stack file."""
+    from components.live_commands import _replace_both
+
+    import_file, new_import, new_stack = tmp_path / "Pulumi.acme.import.json", tmp_path / "a", tmp_path / "b"
+    import_file.write_text("old\n")
+    new_import.write_text("new\n")
+    new_stack.write_text("config: {}\n")
+    with pytest.raises(OSError):
+        _replace_both([(new_import, import_file), (new_stack, tmp_path / "gone" / "Pulumi.acme.yaml")])
+    assert import_file.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Pulumi.acme.import.json", "b"]
+
+
+def test_a_directory_as_output_is_refused_before_okta_is_read(tmp_path: Path) -> None:
+    org = article_org()
+    with FakeOktaServer(org) as url:
+        result = adopt(url, tmp_path, "--force")
+    assert result.returncode == 2 and "is a directory" in result.stderr and org.requests == []
+
+
 def test_an_output_in_a_missing_directory_is_refused_before_okta_is_read(tmp_path: Path) -> None:
     org = article_org()
     with FakeOktaServer(org) as url:
@@ -204,6 +237,8 @@ def findings_after(defect: str, stack: Path) -> list[dict[str, Any]]:
         org.assign(SCIM_ID, org.add_group("Contractors"), 2, {"LicenseType": "Full"})
     elif defect == "certificate expiring in 30 days":
         org.keys[SSO_ID][0]["x5c"] = [certificate(30)]
+    elif defect == "unreadable certificate":
+        org.keys[SSO_ID][0]["x5c"] = ["bm90IGEgY2VydGlmaWNhdGU="]
     elif defect == "changed group value":
         org.app_groups[SCIM_ID][1]["profile"]["LicenseType"] = "Full"
     elif defect == "app username":
@@ -228,6 +263,7 @@ def test_verify_passes_on_a_clean_org(adopted_stack: Path) -> None:
         ("Deactivate Users off", "provisioning", "not enabled under Provisioning > To App: Deactivate Users"),
         ("hand-made assignment", "manual-assignment", "group 'Contractors' was assigned by hand"),
         ("certificate expiring in 30 days", "idp-certificate", "expires on"),
+        ("unreadable certificate", "idp-certificate", "holds no certificate that reads as X.509"),
         ("changed group value", "group-profile", "LicenseType is 'Full' in Okta; the stack says 'Viewer'"),
         ("app username", "username", "${source.samAccountName}"),
     ],
