@@ -25,6 +25,7 @@ from .credentials import READ_SCOPES, Credentials
 
 PAGE_SIZE = 200
 MAX_RETRIES = 5
+MAX_PAGES = 1000  # 200,000 items at 200 a page: far past the groups or users of an org this tool reads
 MAX_WAIT_SECONDS = 60.0
 TIMEOUT_SECONDS = 30.0
 
@@ -233,7 +234,15 @@ class OktaClient:
         """Every item of a list endpoint, following `Link: <...>; rel="next"` on the same org only."""
         url: str | None = path
         query: dict[str, Any] | None = {"limit": PAGE_SIZE, **(params or {})}
+        seen: set[str] = set()
         while url is not None:
+            # A server that links a page to itself (or loops) would be followed forever; one that never ends,
+            # past any org this tool serves.
+            if url in seen:
+                raise InputError("Okta", f"GET {_path(path)}", "a next-page link points to a page already read")
+            if len(seen) >= MAX_PAGES:
+                raise InputError("Okta", f"GET {_path(path)}", f"more than {MAX_PAGES} pages; stopped")
+            seen.add(url)
             response = self._get(url, query)
             page = _json(response, expect_any=True)
             if not isinstance(page, list):

@@ -229,3 +229,19 @@ def test_the_429_wait_is_read_on_okta_s_clock(skew: float) -> None:
         client.get(f"/api/v1/apps/{SSO_ID}")
         client.get(f"/api/v1/apps/{SSO_ID}")  # the bucket of 1 is spent: one 429, one wait
     assert len(waits.seconds) == 1 and 1 <= waits.seconds[0] <= 61
+
+
+def test_a_next_link_to_a_page_already_read_stops_the_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `next` that points back at the first page would be followed forever."""
+    from components.emulator import assignments, paging
+
+    def looping(items, query, base, path, *, default, cap):  # type: ignore[no-untyped-def]
+        page, links = paging.page(items, query, base, path, default=default, cap=cap)
+        return page, [*links[:1], f'<{base}{path}?limit=200>; rel="next"']
+
+    monkeypatch.setattr(assignments, "page", looping)
+    org = article_org()
+    with FakeOktaServer(org) as url, client_for(url) as client, pytest.raises(InputError) as caught:
+        client.get_all(f"/api/v1/apps/{SCIM_ID}/groups")
+    assert "already read" in caught.value.message
+    assert len(org.requests) == 2  # the first page, and the link back to it once
