@@ -6,6 +6,7 @@ import copy
 import uuid
 from typing import Any
 
+from .certificates import self_signed_certificate
 from .okta_errors import invalid, not_found
 from .org import NOW, EmulatedOrg, okta_id
 from .paging import page
@@ -46,8 +47,6 @@ def get_app(org: EmulatedOrg, request: Request) -> Answer:
 
 def create_app(org: EmulatedOrg, request: Request) -> Answer:
     """POST /api/v1/apps: a custom SAML app; `features` is read-only and starts empty (no provisioning)."""
-    from .certificates import self_signed_certificate
-
     body = request.json()
     if not isinstance(body, dict) or not body.get("label"):
         raise invalid("label", "label: The field cannot be left blank")
@@ -128,8 +127,6 @@ def get_key(org: EmulatedOrg, request: Request) -> Answer:
 
 def generate_key(org: EmulatedOrg, request: Request) -> Answer:
     """POST …/credentials/keys/generate?validityYears=N: a new key the app uses only once it is switched to it."""
-    from .certificates import self_signed_certificate
-
     app_id = _app(org, request)["id"]
     try:
         years = int(request.arg("validityYears", "2"))

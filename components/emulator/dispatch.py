@@ -27,16 +27,13 @@ def handle(org: EmulatedOrg, request: Request) -> Answer:
     control = request.path.startswith(CONTROL_PREFIX)
     found = route(request.method, request.path)
     template = found[0] if found else "(unknown)"
-    bucket = bucket_of(request.method, request.path)
+    bucket = bucket_of(request.path)
     headers: list[tuple[str, str]] = []
     try:
         if not control:
             with org.lock:
                 org.requests.append((request.method, request.path))
                 org.calls[(request.method, template, bucket)] += 1
-                org.request_log.append(
-                    {"method": request.method, "path": request.path, "authorization": request.authorization}
-                )
                 if _knob(org.throttle, request.path):
                     raise OktaError(429, "E0000047", "API call exceeded rate limit due to too many requests.")
                 if _knob(org.fail, request.path):

@@ -24,21 +24,16 @@ APP_BASE_PROPERTIES: dict[str, dict[str, Any]] = {
 SCIM_BASE_PROPERTIES: dict[str, dict[str, Any]] = {
     **APP_BASE_PROPERTIES,
     **{
-        name: {"title": title, "type": "string", "scope": "SELF"}
-        for name, title in (
-            ("givenName", "Given name"),
-            ("familyName", "Family name"),
-            ("email", "Email"),
-            ("displayName", "Display name"),
-        )
-    },
-    **{
-        name: {"title": title, "type": "string", "scope": "NONE"}
-        for name, title in (
-            ("preferredLanguage", "Preferred language"),
-            ("locale", "Locale"),
-            ("timezone", "Time zone"),
-            ("userType", "User type"),
+        name: {"title": title, "type": "string", "scope": scope}
+        for name, title, scope in (
+            ("givenName", "Given name", "SELF"),
+            ("familyName", "Family name", "SELF"),
+            ("email", "Email", "SELF"),
+            ("displayName", "Display name", "SELF"),
+            ("preferredLanguage", "Preferred language", "NONE"),
+            ("locale", "Locale", "NONE"),
+            ("timezone", "Time zone", "NONE"),
+            ("userType", "User type", "NONE"),
         )
     },
 }
@@ -80,7 +75,6 @@ class EmulatedOrg:
     # What happened, for the tests and the e2e.
     requests: list[tuple[str, str]] = field(default_factory=list)
     calls: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (method, path template, bucket)
-    request_log: list[dict[str, str]] = field(default_factory=list)  # method, path, query, authorization
     collisions: list[dict[str, Any]] = field(default_factory=list)  # every moment two assignments shared a number
     provisioning_resets: list[str] = field(default_factory=list)  # apps whose provisioning an app PUT reset
     in_flight: Counter[str] = field(default_factory=Counter)  # app id -> assignment writes under way

@@ -20,13 +20,12 @@ from .okta_errors import OktaError
 
 WINDOW_SECONDS = 60
 
-# (bucket, method or None for any, path pattern): the first match names the bucket.
-_BUCKETS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
-    ("/api/v1/apps/{id}", None, re.compile(r"^/api/v1/apps/[^/]+$")),
-    ("/api/v1/apps", None, re.compile(r"^/api/v1/apps(/.*)?$")),
-    ("/api/v1/groups", None, re.compile(r"^/api/v1/groups$")),
-    ("/oauth2/v1/token", None, re.compile(r"^/oauth2/v1/token$")),
-    ("/api/v1", None, re.compile(r"^/api/v1/.*$")),
+# (bucket, path pattern): the first match names the bucket.
+_BUCKETS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("/api/v1/apps/{id}", re.compile(r"^/api/v1/apps/[^/]+$")),
+    ("/api/v1/apps", re.compile(r"^/api/v1/apps(/.*)?$")),
+    ("/api/v1/groups", re.compile(r"^/api/v1/groups$")),
+    ("/oauth2/v1/token", re.compile(r"^/oauth2/v1/token$")),
 )
 DEFAULT_LIMITS = {
     "/api/v1/apps": 100,
@@ -37,11 +36,8 @@ DEFAULT_LIMITS = {
 }
 
 
-def bucket_of(method: str, path: str) -> str:
-    for name, bucket_method, pattern in _BUCKETS:
-        if (bucket_method is None or bucket_method == method) and pattern.match(path):
-            return name
-    return "/api/v1"
+def bucket_of(path: str) -> str:
+    return next((name for name, pattern in _BUCKETS if pattern.match(path)), "/api/v1")
 
 
 @dataclass

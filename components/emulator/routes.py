@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from . import apps, assignments, control, credentials, groups, mappings, schemas
+from .okta_errors import method_not_allowed
 from .org import EmulatedOrg
 from .request import Answer, Request
 
@@ -64,6 +65,4 @@ def route(method: str, path: str) -> tuple[str, Handler, dict[str, str]] | None:
 
 
 def _method_not_allowed(org: EmulatedOrg, request: Request) -> Answer:
-    from .okta_errors import method_not_allowed
-
     raise method_not_allowed()

@@ -17,6 +17,13 @@ from components.inputs.attributes import AttributeSettings, check_attributes
 from components.inputs.gainsight_schema import IS_SUPER_ADMIN, LICENSE_TYPE, LICENSE_TYPES, SCIM_NAMESPACE, near_miss
 from components.inputs.settings import NAME_ID_FORMATS, NAMESPACE, okta_name_id_format
 from components.metadata.sp_metadata import SpMetadata
+from components.resources.urns import (
+    ATTRIBUTE_TYPE,
+    COMPONENT_NAME,
+    GROUP_ASSIGNMENT_TYPE,
+    assignment_resource_name,
+    attribute_resource_name,
+)
 
 from .org import LiveApp, LiveAttribute, LiveOrg
 
@@ -237,10 +244,10 @@ def _assignment_imports(app: LiveApp, kind: str) -> list[dict[str, Any]]:
         return []
     found: list[dict[str, Any]] = [
         {
-            "type": "okta:app/groupAssignment:GroupAssignment",
-            "name": f"gainsight-{kind}-assignment-{assignment.group_name}",
+            "type": GROUP_ASSIGNMENT_TYPE,
+            "name": assignment_resource_name(kind, assignment.group_name),
             "id": f"{app.id}/{assignment.group_id}",
-            "parent": "gainsight",
+            "parent": COMPONENT_NAME,
         }
         for assignment in app.by_priority()
     ]
@@ -268,10 +275,10 @@ def import_document(org: LiveOrg, attributes: list[dict[str, Any]], mapping_id: 
         if scim.features:
             resources += [
                 {
-                    "type": "okta:index/appUserSchemaProperty:AppUserSchemaProperty",
-                    "name": f"gainsight-attr-{attribute['name']}",
+                    "type": ATTRIBUTE_TYPE,
+                    "name": attribute_resource_name(attribute["name"]),
                     "id": f"{scim.id}/{attribute['name']}",
-                    "parent": "gainsight",
+                    "parent": COMPONENT_NAME,
                 }
                 for attribute in attributes
             ]

@@ -21,7 +21,7 @@ import jwt
 
 from components.errors import InputError
 
-from .credentials import READ_SCOPES, Credentials
+from .credentials import DEFAULT_PORTS, READ_SCOPES, Credentials
 
 PAGE_SIZE = 200
 MAX_RETRIES = 5
@@ -38,14 +38,11 @@ _SCOPE_FOR_PATH = (
 )
 
 
-_DEFAULT_PORTS = {"https": 443, "http": 80}
-
-
 def origin(url: str) -> tuple[str, str, int] | None:
     """(scheme, host, port) with the default port filled in and the host in lower case; None when malformed."""
     parts = urlsplit(url)
     try:
-        port = parts.port or _DEFAULT_PORTS.get(parts.scheme.lower())
+        port = parts.port or DEFAULT_PORTS.get(parts.scheme.lower())
     except ValueError:
         return None
     if not parts.hostname or port is None:

@@ -34,6 +34,9 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+DEFAULT_PORTS = {"https": 443, "http": 80}  # what a URL without a port means
+
+
 def org_url(okta_url: str | None, config: Mapping[str, str], environ: Mapping[str, str] | None = None) -> str:
     """The org's base URL, `https://acme.okta.com`; plain http only for a loopback host (the tests' fake org)."""
     environ = os.environ if environ is None else environ
@@ -51,7 +54,7 @@ def org_url(okta_url: str | None, config: Mapping[str, str], environ: Mapping[st
             raise InputError("--okta-url", "", f"{okta_url!r}: its port is not a number from 1 to 65535") from None
         # Okta's links leave out a default port: so does the base URL they are compared with.
         host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
-        default = {"https": 443, "http": 80}[parts.scheme]
+        default = DEFAULT_PORTS[parts.scheme]
         return f"{parts.scheme}://{host}" + (f":{port}" if port not in (None, default) else "")
     org = config.get("okta:orgName") or environ.get("OKTA_ORG_NAME")
     base = config.get("okta:baseUrl") or environ.get("OKTA_BASE_URL")
