@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .attribute_statements import AttributeStatementSettings
 from .attributes import AttributeSettings
 from .groups import GroupSettings
 from .model_base import SettingsModel, StrictBool, Text
@@ -130,18 +131,6 @@ OktaAppId = Annotated[str, AfterValidator(okta_app_id)]
 # user is known by (the SSO app). Declared, so the provider's `${source.login}` default never applies.
 DEFAULT_APP_USERNAME = "${source.email}"
 AppUsernameTemplate = Annotated[Text, AfterValidator(_app_username_template)]
-
-
-class AttributeStatementSettings(SettingsModel):
-    """One SAML attribute statement: `name` in the assertion, Okta expressions as values."""
-
-    name: Annotated[Text, AfterValidator(_no_blank)]
-    values: list[Text]
-    namespace: Literal[
-        "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified",
-        "urn:oasis:names:tc:SAML:2.0:attrname-format:uri",
-        "urn:oasis:names:tc:SAML:2.0:attrname-format:basic",
-    ] = "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified"
 
 
 class SamlAppSettings(SettingsModel):

@@ -76,6 +76,13 @@ def _known_keys(model: type[BaseModel]) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The settings model inside a field's annotation, however nested (`list[Model] | None`)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((m for arg in getattr(annotation, "__args__", ()) if (m := _model_in(arg)) is not None), None)
+
+
 def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
     """The settings model that holds the last key of `loc` (for suggesting a known key)."""
     model: type[BaseModel] = Settings
@@ -83,9 +90,7 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
         if isinstance(part, int):
             continue
         field = next((f for n, f in model.model_fields.items() if part in (n, f.alias)), None)
-        annotation = getattr(field, "annotation", None)
-        inner = [annotation, *getattr(annotation, "__args__", ())]
-        found = next((t for t in inner if isinstance(t, type) and issubclass(t, BaseModel)), None)
+        found = _model_in(getattr(field, "annotation", None))
         if found is None:
             break
         model = found

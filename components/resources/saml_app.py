@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pulumi_okta as okta
 
+from components.inputs.attribute_statements import AttributeStatementSettings
 from components.inputs.stack_inputs import StackInputs
 
 AUTHN_CONTEXT = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"
@@ -54,17 +55,29 @@ def _single_logout_arguments(inputs: StackInputs) -> dict[str, object]:
     }
 
 
+def _statement_args(statement: AttributeStatementSettings) -> okta.app.SamlAttributeStatementArgs:
+    if statement.is_group:
+        # No values: the provider's validateAppSaml refuses them on a GROUP statement.
+        return okta.app.SamlAttributeStatementArgs(
+            name=statement.name,
+            namespace=statement.namespace,
+            type="GROUP",
+            filter_type=statement.filter_type,
+            filter_value=statement.filter_value,
+        )
+    return okta.app.SamlAttributeStatementArgs(
+        name=statement.name, namespace=statement.namespace, type="EXPRESSION", values=list(statement.values or ())
+    )
+
+
 def _attribute_statements(inputs: StackInputs) -> list[okta.app.SamlAttributeStatementArgs]:
     declared = inputs.settings.saml_app.attribute_statements
-    statements = (
-        [(s.name, s.namespace, list(s.values)) for s in declared]
-        if declared is not None
-        else [(name, ATTRIBUTE_NAME_FORMAT, [expression]) for name, expression in PROFILE_ATTRIBUTES]
-    )
-    return [
-        okta.app.SamlAttributeStatementArgs(name=name, namespace=namespace, type="EXPRESSION", values=values)
-        for name, namespace, values in statements
-    ]
+    if declared is None:
+        declared = [
+            AttributeStatementSettings(name=name, values=[expression], namespace=ATTRIBUTE_NAME_FORMAT)
+            for name, expression in PROFILE_ATTRIBUTES
+        ]
+    return [_statement_args(statement) for statement in declared]
 
 
 def username_template_type(template: str) -> str:

@@ -45,6 +45,34 @@ def test_sso_app_saml_settings_come_from_the_metadata(plan_stack) -> None:
     assert "acsEndpoints" not in inputs and "acsEndpointsIndices" not in inputs  # one ACS: ssoUrl alone
     statements = {s["name"]: s["values"] for s in inputs["attributeStatements"]}
     assert statements == {"email": ["user.email"], "firstName": ["user.firstName"], "lastName": ["user.lastName"]}
+    assert {s["type"] for s in inputs["attributeStatements"]} == {"EXPRESSION"}
+
+
+def test_group_statements_send_okta_s_filter_and_no_values(plan_stack) -> None:
+    """resource_okta_app_saml.go: a GROUP statement carries filter_type/filter_value; validateAppSaml refuses
+    values on it and a filter on any other type."""
+    basic = "urn:oasis:names:tc:SAML:2.0:attrname-format:basic"
+    statements = [
+        {"name": "mail", "values": ["user.email"]},
+        {"name": "groups", "type": "group", "filterType": "REGEX", "filterValue": "^Gainsight-.*", "namespace": basic},
+    ]
+    document = plan_stack({"gainsight-okta:samlApp": {"attributeStatements": statements}})
+    for app in ("gainsight-sso", "gainsight-scim"):
+        assert resource(document, app)["inputs"]["attributeStatements"] == [
+            {
+                "name": "mail",
+                "namespace": "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified",
+                "type": "EXPRESSION",
+                "values": ["user.email"],
+            },
+            {
+                "name": "groups",
+                "namespace": basic,
+                "type": "GROUP",
+                "filterType": "REGEX",
+                "filterValue": "^Gainsight-.*",
+            },
+        ]
 
 
 def test_single_logout_uses_the_sp_signing_certificate(plan_stack) -> None:
