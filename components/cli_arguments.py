@@ -5,12 +5,20 @@ from __future__ import annotations
 import argparse
 
 from components.inputs.settings import okta_app_id
+from components.live.budget import DEFAULT_TIMEOUT_SECONDS, timeout_argument
 
 
 def _app_id_argument(value: str) -> str:
     # Checked before any request: the id goes into the path of every Okta call.
     try:
         return okta_app_id(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _timeout_argument(value: str) -> float:
+    try:
+        return timeout_argument(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
@@ -49,6 +57,13 @@ def add_arguments(name: str, takes_stack: bool, parser: argparse.ArgumentParser)
     if name in ("adopt", "verify", "rotate-key"):
         parser.add_argument(
             "--okta-url", help="the org's address, e.g. https://acme.okta.com (default: okta:orgName/baseUrl)"
+        )
+        parser.add_argument(
+            "--timeout",
+            type=_timeout_argument,
+            default=DEFAULT_TIMEOUT_SECONDS,
+            metavar="SECONDS",
+            help=f"give up on Okta after this long, requests and waits included (default {DEFAULT_TIMEOUT_SECONDS:g})",
         )
     if name == "adopt":
         parser.add_argument("--stack", required=True, help="the stack to write, e.g. prod")

@@ -20,13 +20,17 @@ from components.documents.live_reports import (
 )
 from components.errors import InputError
 from components.inputs.project import PROJECT_ROOT, load_inputs
+from components.inputs.settings import okta_app_id
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_writer import stack_file_text
 from components.live.adopt import adopt
+from components.live.app_documents import AppSummary
 from components.live.app_inputs import input_differences, live_saml_inputs
+from components.live.budget import Deadline
 from components.live.client import OktaClient
 from components.live.credentials import credentials_from_environment, org_url
 from components.live.key_rotation import SigningKey, generate, signing_keys, switch
+from components.live.okta_model import read_documents
 from components.live.org import LiveOrg, read_org
 from components.live.verify import verify
 from components.metadata.sp_metadata import read_sp_metadata
@@ -96,7 +100,7 @@ def run_adopt(args: argparse.Namespace) -> int:
     metadata_path = Path(args.metadata) if args.metadata else PROJECT_ROOT / "metadata" / f"{args.stack}.xml"
     metadata = read_sp_metadata(metadata_path, display_name=args.metadata or _relative(metadata_path))
     base_url = org_url(args.okta_url, {})
-    with OktaClient(base_url, credentials_from_environment()) as client:
+    with OktaClient(base_url, credentials_from_environment(), deadline=Deadline(args.timeout)) as client:
         org = read_org(client, args.sso_app, args.scim_app)
     adoption = adopt(
         org,
@@ -142,8 +146,12 @@ def _app_id(
 
         found = read_stack_outputs(Path(args.outputs), args.outputs).get(_OUTPUT_KEYS[key])
     if isinstance(found, str) and found.startswith("0oa"):
-        return found
-    matches = [app for app in client.iterate("/api/v1/apps", {"q": label}) if app.get("label") == label]
+        try:
+            return okta_app_id(found)
+        except ValueError as error:
+            raise InputError(args.outputs or shown, _OUTPUT_KEYS[key], str(error)) from None
+    listed = read_documents(AppSummary, list(client.iterate("/api/v1/apps", {"q": label})), "GET /api/v1/apps")
+    matches = [app for app in listed if app.label == label]
     if len(matches) != 1:
         what = "no app" if not matches else f"{len(matches)} apps"
         raise InputError(
@@ -151,7 +159,7 @@ def _app_id(
             f"gainsight-okta:{key}.importId",
             f"is not set and Okta has {what} labelled {label!r}; set it, or pass --outputs (pulumi stack output)",
         )
-    return str(matches[0]["id"])
+    return matches[0].id
 
 
 def _deployed_urns(path: str) -> set[str]:
@@ -173,7 +181,7 @@ def run_verify(args: argparse.Namespace, stack_file_path: Path, shown: str) -> i
         return 0  # nothing deployed yet (a first `pulumi up`): nothing to refresh, and no app to read
     base_url = org_url(args.okta_url, stack_file.config)
     sso, scim = inputs.settings.saml_app, inputs.settings.scim_app
-    with OktaClient(base_url, credentials_from_environment()) as client:
+    with OktaClient(base_url, credentials_from_environment(), deadline=Deadline(args.timeout)) as client:
         sso_id = _app_id(args, client, shown, "samlApp", sso.import_id, sso.label)
         scim_id = _app_id(args, client, shown, "scimApp", scim.import_id, scim.label)
         org = read_org(client, sso_id, scim_id)
@@ -206,7 +214,8 @@ def run_rotate_key(args: argparse.Namespace, stack_file_path: Path, shown: str) 
     inputs = load_inputs(stack_file.config, shown, stack_file.secret_keys)
     base_url = org_url(args.okta_url, stack_file.config)
     writes = args.phase in ("generate", "switch") and args.confirm
-    with OktaClient(base_url, credentials_from_environment(), allow_writes=writes) as client:
+    deadline = Deadline(args.timeout)
+    with OktaClient(base_url, credentials_from_environment(), allow_writes=writes, deadline=deadline) as client:
         sso = inputs.settings.saml_app
         app_id = _app_id(args, client, shown, "samlApp", sso.import_id, sso.label)
         keys = signing_keys(client, app_id)

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from .plan_diff import PlanDiff
 
 
-
 def _names(plan: dict[str, Any], output: str) -> list[str]:
     outputs = plan.get("outputs") if isinstance(plan.get("outputs"), dict) else {}
     value = outputs.get(output)
@@ -134,10 +133,4 @@ def plan_warnings(diff: PlanDiff) -> list[str]:
     base_stack, head_stack = diff.base.get("stack"), diff.head.get("stack")
     if base_stack and head_stack and base_stack != head_stack:
         warnings.append(f"compares plans of two stacks (`{base_stack}` and `{head_stack}`), not two versions of one")
-    return (
-        warnings
-        + _unassignments(diff)
-        + _scim_app_updates(diff)
-        + _removals(diff)
-        + _replacements(diff)
-    )
+    return warnings + _unassignments(diff) + _scim_app_updates(diff) + _removals(diff) + _replacements(diff)

@@ -17,14 +17,8 @@ from components.inputs.attributes import AttributeSettings, check_attributes
 from components.inputs.gainsight_schema import IS_SUPER_ADMIN, LICENSE_TYPE, LICENSE_TYPES, SCIM_NAMESPACE, near_miss
 from components.inputs.settings import NAME_ID_FORMATS, NAMESPACE, okta_name_id_format
 from components.metadata.sp_metadata import SpMetadata
-from components.resources.urns import (
-    ATTRIBUTE_TYPE,
-    COMPONENT_NAME,
-    GROUP_ASSIGNMENT_TYPE,
-    assignment_resource_name,
-    attribute_resource_name,
-)
 
+from .adopt_imports import import_document
 from .org import LiveApp, LiveAttribute, LiveOrg
 
 DEFAULT_STATEMENTS = [
@@ -68,12 +62,23 @@ def _name_id_format(value: str | None) -> str | None:
     return short.get(spelled or "", spelled)
 
 
-def _statements(app: LiveApp) -> list[dict[str, Any]]:
+def _statements(app: LiveApp, report: AdoptReport) -> list[dict[str, Any]]:
+    """The SSO app's statements as settings: Okta expressions, or (type GROUP) a filter on group names."""
     found = []
-    for statement in app.sign_on.get("attributeStatements") or []:
-        entry: dict[str, Any] = {"name": statement.get("name"), "values": list(statement.get("values") or [])}
-        if (statement.get("namespace") or UNSPECIFIED_FORMAT) != UNSPECIFIED_FORMAT:
-            entry["namespace"] = statement.get("namespace")
+    for statement in app.statements:
+        kind = (statement.type or "EXPRESSION").upper()
+        entry: dict[str, Any] = {"name": statement.name}
+        if kind == "GROUP":
+            entry |= {"type": "group", "filterType": statement.filter_type, "filterValue": statement.filter_value}
+        elif kind == "EXPRESSION":
+            entry["values"] = list(statement.values or [])
+        else:
+            report.not_expressed.append(
+                f"SSO app: attribute statement {statement.name!r} of type {kind!r}; not adopted"
+            )
+            continue
+        if (statement.namespace or UNSPECIFIED_FORMAT) != UNSPECIFIED_FORMAT:
+            entry["namespace"] = statement.namespace
         found.append(entry)
     return found
 
@@ -81,23 +86,26 @@ def _statements(app: LiveApp) -> list[dict[str, Any]]:
 def _saml_app(org: LiveOrg, report: AdoptReport) -> dict[str, Any]:
     app, sign_on = org.sso, org.sso.sign_on
     settings: dict[str, Any] = {"label": app.label, "importId": app.id}
-    if (name_id := _name_id_format(sign_on.get("subjectNameIdFormat"))) is not None:
+    if (name_id := _name_id_format(sign_on.subject_name_id_format)) is not None:
         settings["nameIdFormat"] = name_id
-    if sign_on.get("subjectNameIdTemplate"):
-        settings["userNameTemplate"] = sign_on["subjectNameIdTemplate"]
-    settings["appUsernameTemplate"] = app.username_template.get("template") or "${source.login}"
-    statements = _statements(app)
+    if sign_on.subject_name_id_template:
+        settings["userNameTemplate"] = sign_on.subject_name_id_template
+    settings["appUsernameTemplate"] = app.username_template.template or "${source.login}"
+    statements = _statements(app, report)
     if statements != DEFAULT_STATEMENTS:
         settings["attributeStatements"] = statements
-    for key, default in (("signatureAlgorithm", "RSA_SHA256"), ("digestAlgorithm", "SHA256")):
-        if sign_on.get(key) and sign_on[key] != default:
-            settings[key] = sign_on[key]
-    if sign_on.get("honorForceAuthn"):
+    for key, value, default in (
+        ("signatureAlgorithm", sign_on.signature_algorithm, "RSA_SHA256"),
+        ("digestAlgorithm", sign_on.digest_algorithm, "SHA256"),
+    ):
+        if value and value != default:
+            settings[key] = value
+    if sign_on.honor_force_authn:
         settings["honorForceAuthn"] = True
-    for key, expected in (("responseSigned", True), ("assertionSigned", True)):
-        if bool(sign_on.get(key)) != expected:
+    for key, value in (("responseSigned", sign_on.response_signed), ("assertionSigned", sign_on.assertion_signed)):
+        if not value:
             report.not_expressed.append(f"SSO app: {key} is false in Okta; the first `pulumi up` signs it (true)")
-    if (sign_on.get("slo") or {}).get("enabled") is False:
+    if sign_on.slo is not None and sign_on.slo.enabled is False:
         report.not_expressed.append("SSO app: single logout is off in Okta; the metadata's SLO URL switches it on")
     return settings
 
@@ -122,7 +130,7 @@ def _scim_app(org: LiveOrg, report: AdoptReport) -> dict[str, Any] | None:
         "label": scim.label,
         "importId": scim.id,
         "provisioningEnabled": provisioning,
-        "appUsernameTemplate": scim.username_template.get("template") or "${source.login}",
+        "appUsernameTemplate": scim.username_template.template or "${source.login}",
     }
     if not provisioning:
         report.advice.append(
@@ -226,73 +234,16 @@ def _groups(org: LiveOrg, attributes: list[dict[str, Any]], report: AdoptReport)
 
 def _metadata_checks(org: LiveOrg, metadata: SpMetadata, report: AdoptReport) -> None:
     sign_on = org.sso.sign_on
-    if sign_on.get("audience") != metadata.entity_id:
+    if sign_on.audience != metadata.entity_id:
         report.not_expressed.append(
-            f"SSO app: audience {sign_on.get('audience')!r} in Okta, {metadata.entity_id!r} in the metadata: the "
+            f"SSO app: audience {sign_on.audience!r} in Okta, {metadata.entity_id!r} in the metadata: the "
             "first `pulumi up` changes it to the metadata's (is this the right metadata.xml?)"
         )
-    if sign_on.get("ssoAcsUrl") != metadata.default_acs_url:
+    if sign_on.sso_acs_url != metadata.default_acs_url:
         report.not_expressed.append(
-            f"SSO app: single sign-on URL {sign_on.get('ssoAcsUrl')!r} in Okta, {metadata.default_acs_url!r} in "
+            f"SSO app: single sign-on URL {sign_on.sso_acs_url!r} in Okta, {metadata.default_acs_url!r} in "
             "the metadata: the first `pulumi up` changes it to the metadata's"
         )
-
-
-def _assignment_imports(app: LiveApp, kind: str) -> list[dict[str, Any]]:
-    """Each group's assignment (import id `appId/groupId`), and the app's watching AppGroupAssignments (`appId`)."""
-    if not app.assignments:
-        return []
-    found: list[dict[str, Any]] = [
-        {
-            "type": GROUP_ASSIGNMENT_TYPE,
-            "name": assignment_resource_name(kind, assignment.group_name),
-            "id": f"{app.id}/{assignment.group_id}",
-            "parent": COMPONENT_NAME,
-        }
-        for assignment in app.by_priority()
-    ]
-    found.append(
-        {
-            "type": "okta:index/appGroupAssignments:AppGroupAssignments",
-            "name": f"gainsight-{kind}-assignments",
-            "id": app.id,
-            "parent": "gainsight",
-        }
-    )
-    return found
-
-
-def import_document(org: LiveOrg, attributes: list[dict[str, Any]], mapping_id: str | None) -> dict[str, Any]:
-    """`pulumi import --file`: every resource the stack declares, as children of the component."""
-    resources: list[dict[str, Any]] = [
-        {"type": "gainsight-okta:index:GainsightOkta", "name": "gainsight", "component": True},
-        {"type": "okta:app/saml:Saml", "name": "gainsight-sso", "id": org.sso.id, "parent": "gainsight"},
-    ]
-    resources += _assignment_imports(org.sso, "sso")
-    scim = org.separate_scim
-    if scim is not None:
-        resources.append({"type": "okta:app/saml:Saml", "name": "gainsight-scim", "id": scim.id, "parent": "gainsight"})
-        if scim.features:
-            resources += [
-                {
-                    "type": ATTRIBUTE_TYPE,
-                    "name": attribute_resource_name(attribute["name"]),
-                    "id": f"{scim.id}/{attribute['name']}",
-                    "parent": COMPONENT_NAME,
-                }
-                for attribute in attributes
-            ]
-            resources += _assignment_imports(scim, "scim")
-            if mapping_id and any("source" in attribute for attribute in attributes):
-                resources.append(
-                    {
-                        "type": "okta:profile/mapping:Mapping",
-                        "name": "gainsight-scim-mapping",
-                        "id": mapping_id,
-                        "parent": "gainsight",
-                    }
-                )
-    return {"resources": resources}
 
 
 def adopt(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .app_documents import AttributeStatement, SignOn
 from .org import LiveApp
 
 # Inputs the program never declares, with the value the provider sends for them (its schema defaults).
@@ -22,60 +23,64 @@ PROVIDER_DEFAULTS: dict[str, Any] = {
 }
 
 
-def _acs(sign_on: dict[str, Any]) -> dict[str, Any]:
-    endpoints = sign_on.get("acsEndpoints") or []
-    if not sign_on.get("allowMultipleAcsEndpoints") or not endpoints:
+def _acs(sign_on: SignOn) -> dict[str, Any]:
+    endpoints = sign_on.acs_endpoints or []
+    if not sign_on.allow_multiple_acs_endpoints or not endpoints:
         return {}
-    if all(endpoint.get("index") == position for position, endpoint in enumerate(endpoints)):
-        return {"acsEndpoints": [endpoint.get("url") for endpoint in endpoints]}
-    ordered = sorted(endpoints, key=lambda endpoint: endpoint.get("index") or 0)
-    return {"acsEndpointsIndices": [{"index": e.get("index"), "url": e.get("url")} for e in ordered]}
+    if all(endpoint.index == position for position, endpoint in enumerate(endpoints)):
+        return {"acsEndpoints": [endpoint.url for endpoint in endpoints]}
+    ordered = sorted(endpoints, key=lambda endpoint: endpoint.index or 0)
+    return {"acsEndpointsIndices": [{"index": e.index, "url": e.url} for e in ordered]}
 
 
-def _single_logout(sign_on: dict[str, Any]) -> dict[str, Any]:
-    slo = sign_on.get("slo") or {}
-    if not slo.get("enabled"):
+def _single_logout(sign_on: SignOn) -> dict[str, Any]:
+    slo = sign_on.slo
+    if slo is None or not slo.enabled:
         return {}
-    found = {"singleLogoutIssuer": slo.get("issuer"), "singleLogoutUrl": slo.get("logoutUrl")}
-    chain = (sign_on.get("spCertificate") or {}).get("x5c") or []
+    found = {"singleLogoutIssuer": slo.issuer, "singleLogoutUrl": slo.logout_url}
+    chain = (sign_on.sp_certificate.x5c if sign_on.sp_certificate else None) or []
     if chain:
         found["singleLogoutCertificate"] = "".join(str(chain[0]).split())
     return found
 
 
+def statement_inputs(statement: AttributeStatement) -> dict[str, Any]:
+    """One statement as the provider's Read puts it into state: values for EXPRESSION, the filter for GROUP."""
+    return {
+        "name": statement.name,
+        "namespace": statement.namespace,
+        "type": statement.type or "EXPRESSION",
+        "values": list(statement.values or []),
+        "filterType": statement.filter_type,
+        "filterValue": statement.filter_value,
+    }
+
+
 def live_saml_inputs(app: LiveApp) -> dict[str, Any]:
     sign_on = app.sign_on
-    hide = ((app.raw.get("visibility") or {}).get("hide")) or {}
+    hide = app.document.hide
     username = app.username_template
     inputs: dict[str, Any] = {
         "label": app.label,
-        "ssoUrl": sign_on.get("ssoAcsUrl"),
-        "recipient": sign_on.get("recipient"),
-        "destination": sign_on.get("destination"),
-        "audience": sign_on.get("audience"),
-        "subjectNameIdTemplate": sign_on.get("subjectNameIdTemplate"),
-        "subjectNameIdFormat": sign_on.get("subjectNameIdFormat"),
-        "responseSigned": bool(sign_on.get("responseSigned")),
-        "assertionSigned": bool(sign_on.get("assertionSigned")),
-        "signatureAlgorithm": sign_on.get("signatureAlgorithm"),
-        "digestAlgorithm": sign_on.get("digestAlgorithm"),
-        "honorForceAuthn": bool(sign_on.get("honorForceAuthn")),
-        "authnContextClassRef": sign_on.get("authnContextClassRef"),
-        "samlSignedRequestEnabled": bool(sign_on.get("samlSignedRequestEnabled")),
-        "defaultRelayState": sign_on.get("defaultRelayState") or "",
-        "attributeStatements": [
-            {
-                "name": statement.get("name"),
-                "namespace": statement.get("namespace"),
-                "type": statement.get("type") or "EXPRESSION",
-                "values": list(statement.get("values") or []),
-            }
-            for statement in sign_on.get("attributeStatements") or []
-        ],
-        "hideWeb": bool(hide.get("web")),
-        "hideIos": bool(hide.get("iOS")),
-        "userNameTemplate": username.get("template") or "${source.login}",
-        "userNameTemplateType": username.get("type") or "BUILT_IN",
+        "ssoUrl": sign_on.sso_acs_url,
+        "recipient": sign_on.recipient,
+        "destination": sign_on.destination,
+        "audience": sign_on.audience,
+        "subjectNameIdTemplate": sign_on.subject_name_id_template,
+        "subjectNameIdFormat": sign_on.subject_name_id_format,
+        "responseSigned": bool(sign_on.response_signed),
+        "assertionSigned": bool(sign_on.assertion_signed),
+        "signatureAlgorithm": sign_on.signature_algorithm,
+        "digestAlgorithm": sign_on.digest_algorithm,
+        "honorForceAuthn": bool(sign_on.honor_force_authn),
+        "authnContextClassRef": sign_on.authn_context_class_ref,
+        "samlSignedRequestEnabled": bool(sign_on.saml_signed_request_enabled),
+        "defaultRelayState": sign_on.default_relay_state or "",
+        "attributeStatements": [statement_inputs(statement) for statement in app.statements],
+        "hideWeb": bool(hide.web),
+        "hideIos": bool(hide.ios),
+        "userNameTemplate": username.template or "${source.login}",
+        "userNameTemplateType": username.type or "BUILT_IN",
         "status": app.status,
         **_acs(sign_on),
         **_single_logout(sign_on),
@@ -94,8 +99,8 @@ def input_differences(declared: dict[str, Any], live: dict[str, Any]) -> list[tu
             want = None
         have = live.get(key)
         if key == "attributeStatements":
-            want = [{k: v for k, v in s.items() if v not in (None, "")} for s in want or []]
-            have = [{k: v for k, v in s.items() if v not in (None, "")} for s in have or []]
+            want = [{k: v for k, v in s.items() if v not in (None, "", [])} for s in want or []]
+            have = [{k: v for k, v in s.items() if v not in (None, "", [])} for s in have or []]
         if want != have and not (want in (None, [], "") and have in (None, [], "")):
             found.append((key, have, want))
     return found

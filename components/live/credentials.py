@@ -25,7 +25,7 @@ CREDENTIALS_HELP = (
 )
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
     try:
@@ -44,7 +44,7 @@ def org_url(okta_url: str | None, config: Mapping[str, str], environ: Mapping[st
         parts = urlsplit(okta_url.strip())
         if parts.scheme not in ("https", "http") or not parts.hostname:
             raise InputError("--okta-url", "", f"{okta_url!r} must be an https:// URL such as https://acme.okta.com")
-        if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        if parts.scheme == "http" and not is_loopback(parts.hostname):
             raise InputError("--okta-url", "", "plain http:// is accepted only for a loopback host; use https://")
         if parts.path not in ("", "/") or parts.query or parts.username or parts.password:
             raise InputError("--okta-url", "", f"{okta_url!r} must be the org's address only, with no path")

@@ -22,9 +22,12 @@ from typing import Any
 
 from components.errors import InputError
 
+from .app_documents import OktaApp
 from .certificates import certificate_expiry
 from .client import OktaClient
-from .org import documented_shapes, read_keys
+from .directory_documents import AppKey
+from .okta_model import read_document
+from .org import read_app_document, read_keys
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,11 @@ class SigningKey:
 
 
 def signing_keys(client: OktaClient, app_id: str) -> list[SigningKey]:
-    with documented_shapes(f"app {app_id}"):
-        app = client.get(f"/api/v1/apps/{app_id}")
-        active = ((app.get("credentials") or {}).get("signing") or {}).get("kid")
-        return [
-            SigningKey(key.kid, key.certificate, certificate_expiry(key.certificate), key.kid == active)
-            for key in read_keys(client, app_id)
-        ]
+    active = read_app_document(client, app_id).signing_kid
+    return [
+        SigningKey(key.kid, key.certificate, certificate_expiry(key.certificate), key.kid == active)
+        for key in read_keys(client, app_id)
+    ]
 
 
 def metadata_url(base_url: str, app_id: str, kid: str) -> str:
@@ -60,19 +61,23 @@ def metadata_url(base_url: str, app_id: str, kid: str) -> str:
 def generate(client: OktaClient, app_id: str, years: int) -> SigningKey:
     if not 2 <= years <= 10:
         raise InputError("--years", "", "must be from 2 to 10 (Okta's range for app signing keys)")
-    key = client.write("POST", f"/api/v1/apps/{app_id}/credentials/keys/generate", params={"validityYears": years})
-    certificate = str((key.get("x5c") or [""])[0])
-    return SigningKey(str(key["kid"]), certificate, certificate_expiry(certificate), False)
+    path = f"/api/v1/apps/{app_id}/credentials/keys/generate"
+    answer = client.write("POST", path, params={"validityYears": years})
+    key = read_document(AppKey, answer, f"POST {path}")
+    certificate = (key.x5c or [""])[0]
+    return SigningKey(key.kid, certificate, certificate_expiry(certificate), False)
 
 
 def switch(client: OktaClient, app_id: str, kid: str) -> str:
     """Point the app at `kid`, one of its `signing_keys` (the caller checks, naming where the kid came from);
     returns the kid it signed with before. The app is sent whole, as Okta's PUT wants."""
-    app = client.get(f"/api/v1/apps/{app_id}")
-    credentials = app.setdefault("credentials", {})
-    before = str((credentials.get("signing") or {}).get("kid") or "")
+    path = f"/api/v1/apps/{app_id}"
+    whole = client.get(path)
+    before = read_document(OktaApp, whole, f"GET {path}").signing_kid or ""
     if before == kid:
         return before
-    credentials["signing"] = {**(credentials.get("signing") or {}), "kid": kid}
-    client.write("PUT", f"/api/v1/apps/{app_id}", body=app)
+    # Validated above: `credentials` is an object or absent, and so is its `signing`.
+    credentials = whole.setdefault("credentials", None) or {}
+    whole["credentials"] = {**credentials, "signing": {**(credentials.get("signing") or {}), "kid": kid}}
+    client.write("PUT", path, body=whole)
     return before

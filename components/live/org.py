@@ -1,29 +1,27 @@
-"""What the live org holds of a Gainsight setup, read once into plain values: the apps, their assignments,
+"""What the live org holds of a Gainsight setup, read once into typed values: the apps, their assignments,
 the SCIM app's custom schema, the Okta user -> SCIM app mapping, the groups and the SSO app's signing keys.
 
-Shapes are those of Okta's Management API reference (Apps, App Groups, `/api/v1/meta/schemas/apps/{id}/default`,
-Profile Mappings, Groups, App credentials keys).
+Every answer is validated at the edge (app_documents, directory_documents): nothing after this module reads a
+raw document, and a shape Okta's API reference does not document is one error line naming the endpoint and field.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from components.errors import InputError
-
+from .app_documents import AttributeStatement, OktaApp, SignOn, UserNameTemplate
 from .client import OktaClient
-
-
-@contextmanager
-def documented_shapes(what: str) -> Iterator[None]:
-    """Reading Okta's answers as documented: any other shape is one error line, not a traceback."""
-    try:
-        yield
-    except (KeyError, TypeError, AttributeError) as error:
-        raise InputError("Okta", what, f"answered in a shape its API reference does not document ({error!r})") from None
+from .directory_documents import (
+    AppGroup,
+    AppKey,
+    AppUserSchema,
+    MappingSummary,
+    OktaGroup,
+    ProfileMapping,
+    SchemaProperty,
+)
+from .okta_model import read_document, read_documents
 
 
 @dataclass(frozen=True)
@@ -56,34 +54,45 @@ class LiveKey:
 
 @dataclass(frozen=True)
 class LiveApp:
-    id: str
-    name: str
-    label: str
-    status: str
-    sign_on_mode: str
-    raw: dict[str, Any]
+    document: OktaApp
     assignments: tuple[LiveAssignment, ...] = ()
 
     @property
-    def sign_on(self) -> dict[str, Any]:
-        return ((self.raw.get("settings") or {}).get("signOn")) or {}
+    def id(self) -> str:
+        return self.document.id
+
+    @property
+    def label(self) -> str:
+        return self.document.label
+
+    @property
+    def status(self) -> str:
+        return self.document.status
+
+    @property
+    def sign_on(self) -> SignOn:
+        return self.document.sign_on
+
+    @property
+    def statements(self) -> list[AttributeStatement]:
+        return list(self.sign_on.attribute_statements or ())
 
     @property
     def features(self) -> tuple[str, ...]:
-        return tuple(str(f) for f in self.raw.get("features") or ())
+        return tuple(self.document.features or ())
 
     @property
     def hidden(self) -> bool:
-        hide = ((self.raw.get("visibility") or {}).get("hide")) or {}
-        return bool(hide.get("web")) and bool(hide.get("iOS"))
+        hide = self.document.hide
+        return bool(hide.web) and bool(hide.ios)
 
     @property
-    def username_template(self) -> dict[str, Any]:
-        return ((self.raw.get("credentials") or {}).get("userNameTemplate")) or {}
+    def username_template(self) -> UserNameTemplate:
+        return self.document.username_template
 
     @property
     def signing_kid(self) -> str | None:
-        return ((self.raw.get("credentials") or {}).get("signing") or {}).get("kid")
+        return self.document.signing_kid
 
     def by_priority(self) -> list[LiveAssignment]:
         return sorted(self.assignments, key=lambda a: (a.priority is None, a.priority or 0, a.group_name))
@@ -107,87 +116,71 @@ class LiveOrg:
 
 def _assignments(client: OktaClient, app_id: str) -> tuple[LiveAssignment, ...]:
     found = []
-    for item in client.iterate(f"/api/v1/apps/{app_id}/groups", {"expand": "group"}):
-        group = ((item.get("_embedded") or {}).get("group")) or {}
-        if not group:
-            group = client.get(f"/api/v1/groups/{item['id']}")
-        profile = {key: value for key, value in (item.get("profile") or {}).items() if value is not None}
-        found.append(
-            LiveAssignment(
-                group_id=str(item["id"]),
-                group_name=str((group.get("profile") or {}).get("name") or item["id"]),
-                priority=item.get("priority") if isinstance(item.get("priority"), int) else None,
-                profile=profile,
-            )
-        )
+    where = f"GET /api/v1/apps/{app_id}/groups"
+    for item in read_documents(
+        AppGroup, list(client.iterate(f"/api/v1/apps/{app_id}/groups", {"expand": "group"})), where
+    ):
+        group = item.embedded.group if item.embedded else None
+        if group is None:
+            path = f"/api/v1/groups/{item.id}"
+            group = read_document(OktaGroup, client.get(path), f"GET {path}")
+        profile = {key: value for key, value in (item.profile or {}).items() if value is not None}
+        found.append(LiveAssignment(item.id, group.profile.name, item.priority, profile))
     return tuple(found)
 
 
+def read_app_document(client: OktaClient, app_id: str) -> OktaApp:
+    path = f"/api/v1/apps/{app_id}"
+    return read_document(OktaApp, client.get(path), f"GET {path}")
+
+
 def read_app(client: OktaClient, app_id: str) -> LiveApp:
-    raw = client.get(f"/api/v1/apps/{app_id}")
-    return LiveApp(
-        id=str(raw.get("id") or app_id),
-        name=str(raw.get("name") or ""),
-        label=str(raw.get("label") or ""),
-        status=str(raw.get("status") or ""),
-        sign_on_mode=str(raw.get("signOnMode") or ""),
-        raw=raw,
-        assignments=_assignments(client, app_id),
-    )
+    return LiveApp(read_app_document(client, app_id), _assignments(client, app_id))
 
 
-def _attribute(name: str, body: dict[str, Any]) -> LiveAttribute:
-    items = body.get("items") or {}
-    enum = items.get("enum") if body.get("type") == "array" else body.get("enum")
+def _attribute(name: str, body: SchemaProperty) -> LiveAttribute:
+    enum = (body.items.enum if body.items else None) if body.type == "array" else body.enum
     return LiveAttribute(
         name=name,
-        title=str(body.get("title") or name),
-        type=str(body.get("type") or ""),
-        enum=tuple(enum) if isinstance(enum, list) else None,
-        scope=str(body.get("scope") or "NONE"),
-        union=str(body.get("union") or "DISABLE") == "ENABLE",
-        external_name=body.get("externalName"),
-        external_namespace=body.get("externalNamespace"),
-        description=body.get("description"),
+        title=body.title or name,
+        type=body.type or "",
+        enum=tuple(enum) if enum is not None else None,
+        scope=body.scope or "NONE",
+        union=(body.union or "DISABLE") == "ENABLE",
+        external_name=body.external_name,
+        external_namespace=body.external_namespace,
+        description=body.description,
     )
 
 
 def read_attributes(client: OktaClient, app_id: str) -> tuple[LiveAttribute, ...]:
-    schema = client.get(f"/api/v1/meta/schemas/apps/{app_id}/default")
-    custom = (((schema.get("definitions") or {}).get("custom") or {}).get("properties")) or {}
-    return tuple(_attribute(name, body or {}) for name, body in custom.items())
+    path = f"/api/v1/meta/schemas/apps/{app_id}/default"
+    schema = read_document(AppUserSchema, client.get(path), f"GET {path}")
+    return tuple(_attribute(name, body) for name, body in schema.custom_properties.items())
 
 
 def read_user_mapping(client: OktaClient, app_id: str) -> tuple[str | None, dict[str, str]]:
     """The Okta user -> app mapping: its id, and its expressions by app attribute."""
-    for summary in client.iterate("/api/v1/mappings", {"targetId": app_id}):
-        if ((summary.get("source") or {}).get("type")) == "user":
-            mapping = client.get(f"/api/v1/mappings/{summary['id']}")
-            properties = mapping.get("properties") or {}
-            return str(summary["id"]), {
-                name: str(body.get("expression"))
-                for name, body in properties.items()
-                if isinstance(body, dict) and body.get("expression")
-            }
+    summaries = read_documents(
+        MappingSummary, list(client.iterate("/api/v1/mappings", {"targetId": app_id})), "GET /api/v1/mappings"
+    )
+    for summary in summaries:
+        if summary.source is not None and summary.source.type == "user":
+            path = f"/api/v1/mappings/{summary.id}"
+            mapping = read_document(ProfileMapping, client.get(path), f"GET {path}")
+            properties = mapping.properties or {}
+            return summary.id, {name: body.expression for name, body in properties.items() if body and body.expression}
     return None, {}
 
 
 def read_keys(client: OktaClient, app_id: str) -> tuple[LiveKey, ...]:
-    keys = []
-    for key in client.get_all(f"/api/v1/apps/{app_id}/credentials/keys"):
-        chain = key.get("x5c") or []
-        if key.get("kid") and chain:
-            keys.append(LiveKey(kid=str(key["kid"]), certificate=str(chain[0]), expires_at=key.get("expiresAt")))
-    return tuple(keys)
+    path = f"/api/v1/apps/{app_id}/credentials/keys"
+    keys = read_documents(AppKey, client.get_all(path), f"GET {path}")
+    return tuple(LiveKey(key.kid, key.x5c[0], key.expires_at) for key in keys if key.x5c)
 
 
 def read_org(client: OktaClient, sso_app_id: str, scim_app_id: str | None) -> LiveOrg:
     """Both apps as Okta holds them."""
-    with documented_shapes(f"apps {sso_app_id}, {scim_app_id}"):
-        return _read_org(client, sso_app_id, scim_app_id)
-
-
-def _read_org(client: OktaClient, sso_app_id: str, scim_app_id: str | None) -> LiveOrg:
     sso = read_app(client, sso_app_id)
     # One app doing both (against Gainsight's advice) is read once; `adopt` reports it.
     scim = (sso if scim_app_id == sso_app_id else read_app(client, scim_app_id)) if scim_app_id else None

@@ -199,7 +199,7 @@ def _provisioning(app: LiveApp) -> list[Finding]:
 
 
 def _username(app: LiveApp, expected: str, label: str) -> list[Finding]:
-    live = app.username_template.get("template")
+    live = app.username_template.template
     if live != expected:
         return [Finding("username", label, f"app username template is {live!r} in Okta; the stack says {expected!r}")]
     return []

@@ -15,6 +15,7 @@ import pytest
 from components.emulator.assignments import rendered
 from components.inputs.stack_file import read_stack_file
 from components.live.app_inputs import input_differences, live_saml_inputs
+from components.live.app_documents import OktaApp
 from components.live.org import LiveApp
 from components.offline.plan import run_offline
 from tests.conftest import PROJECT_ROOT, run_cli
@@ -56,7 +57,7 @@ def test_round_trip_the_plan_of_the_adopted_stack_declares_what_the_org_holds(tm
     resources = {r["name"]: r for r in plan["resources"]}
     # The apps: every declared input equals the live app as the provider reads it.
     for name, app_id in (("gainsight-sso", SSO_ID), ("gainsight-scim", SCIM_ID)):
-        live = LiveApp(app_id, "", org.apps[app_id]["label"], "ACTIVE", "SAML_2_0", org.apps[app_id])
+        live = LiveApp(OktaApp.model_validate(org.apps[app_id]))
         assert input_differences(resources[name]["inputs"], live_saml_inputs(live)) == []
         assert resources[name]["options"]["import"] == app_id
     # The attributes: names, types, values, scope, in Gainsight's namespace.
@@ -308,7 +309,10 @@ def test_an_answer_in_an_undocumented_shape_is_one_error_line(adopted_stack: Pat
     with FakeOktaServer(org) as url:
         result = verify(url, adopted_stack)
     assert result.returncode == 2, result.stdout
-    assert result.stderr.startswith(f"error: Okta: apps {SSO_ID}, {SCIM_ID}: answered in a shape")
+    assert result.stderr == (
+        f"error: Okta: GET /api/v1/meta/schemas/apps/{SCIM_ID}/default: definitions.custom.properties.LicenseType "
+        "is not an object, which Okta's API reference does not document\n"
+    )
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 

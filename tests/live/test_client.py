@@ -8,7 +8,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from components.errors import InputError
-from components.live.client import MAX_RETRIES, OktaClient, same_origin
+from components.live.budget import RETRIES
+from components.live.client import OktaClient, same_origin
 from components.live.credentials import Credentials, credentials_from_environment, org_url
 from tests.live.article_org import SCIM_ID, SSO_ID, article_org
 from tests.live.fake_okta import TOKEN, FakeOktaServer
@@ -31,7 +32,7 @@ def test_pagination_follows_link_next_until_the_last_page() -> None:
     for index in range(450):
         org.assign(SCIM_ID, org.add_group(f"Group {index:03d}"), index + 2)
     with FakeOktaServer(org) as url, client_for(url) as client:
-        groups = client.get_all(f"/api/v1/apps/{SCIM_ID}/groups")
+        groups = list(client.iterate(f"/api/v1/apps/{SCIM_ID}/groups"))
     assert len(groups) == 452
     assert [path for method, path in org.requests].count(f"/api/v1/apps/{SCIM_ID}/groups") == 3  # 200 a page
 
@@ -63,7 +64,7 @@ def test_5xx_is_retried_with_backoff_and_a_bound() -> None:
     with FakeOktaServer(org) as url, client_for(url, waits) as client:
         assert client.get(f"/api/v1/apps/{SSO_ID}")["id"] == SSO_ID
         assert waits.seconds == [0.5, 1.0]
-        org.fail[f"/api/v1/apps/{SSO_ID}"] = MAX_RETRIES + 5
+        org.fail[f"/api/v1/apps/{SSO_ID}"] = RETRIES + 5
         with pytest.raises(InputError) as caught:
             client.get(f"/api/v1/apps/{SSO_ID}")
     assert "500" in caught.value.message
@@ -93,7 +94,7 @@ def test_errors_name_the_permission_or_the_id_and_never_the_token(setup: str, pa
     )
     token = "00aWRONGtokenVALUE9999999999" if setup == "bad token" else TOKEN
     with FakeOktaServer(org) as url, client_for(url, token=token) as client, pytest.raises(InputError) as caught:
-        client.get_all(path) if path.endswith("mappings") else client.get(path)
+        list(client.iterate(path)) if path.endswith("mappings") else client.get(path)
     line = caught.value.line()
     assert fragment in line and "\n" not in line
     assert token not in line and TOKEN not in line
@@ -242,6 +243,6 @@ def test_a_next_link_to_a_page_already_read_stops_the_loop(monkeypatch: pytest.M
     monkeypatch.setattr(assignments, "page", looping)
     org = article_org()
     with FakeOktaServer(org) as url, client_for(url) as client, pytest.raises(InputError) as caught:
-        client.get_all(f"/api/v1/apps/{SCIM_ID}/groups")
+        list(client.iterate(f"/api/v1/apps/{SCIM_ID}/groups"))
     assert "already read" in caught.value.message
     assert len(org.requests) == 2  # the first page, and the link back to it once

@@ -1,0 +1,90 @@
+"""An answer's body read within bounds: streamed with a size cap, decompressed with a cap, JSON with a depth cap.
+
+Bodies are never read whole before they are measured: a 500 MiB answer, an endless chunked one or a gzip bomb
+ends at the cap with one error line, and memory stays a few times the cap. The largest answer these commands
+read from a real org (a page of 200 apps with their settings) is well under 1 MiB.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from components.errors import InputError
+
+MAX_BODY_BYTES = 4 * 1024 * 1024  # as sent and once decompressed
+MAX_JSON_DEPTH = 64  # Okta's deepest document here (an app's settings) nests under 10
+CHUNK_BYTES = 64 * 1024
+
+
+def _cap_error(where: str) -> InputError:
+    return InputError("Okta", where, f"answered with more than {MAX_BODY_BYTES // (1024 * 1024)} MiB; stopped reading")
+
+
+def _gunzip(where: str) -> Callable[[bytes, int], bytes]:
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+    def decode(data: bytes, room: int) -> bytes:
+        try:
+            return decompressor.decompress(data, room)  # at most `room` bytes: a bomb stops at the cap
+        except zlib.error:
+            raise InputError("Okta", where, "answered with a gzip body that cannot be decompressed") from None
+
+    return decode
+
+
+def read_body(chunks: Iterable[bytes], content_encoding: str, where: str, check: Callable[[], None]) -> bytes:
+    """The decoded body from its raw `chunks`; `check` runs after each chunk (the command's deadline)."""
+    encoding = content_encoding.strip().lower()
+    if encoding not in ("", "identity", "gzip"):
+        raise InputError("Okta", where, f"answered with Content-Encoding {encoding[:40]!r}, which was not asked for")
+    decode = _gunzip(where) if encoding == "gzip" else None
+    parts: list[bytes] = []
+    raw = size = 0
+    for chunk in chunks:
+        check()
+        raw += len(chunk)
+        if raw > MAX_BODY_BYTES:
+            raise _cap_error(where)
+        data = decode(chunk, MAX_BODY_BYTES - size + 1) if decode else chunk
+        size += len(data)
+        if size > MAX_BODY_BYTES:
+            raise _cap_error(where)
+        parts.append(data)
+    return b"".join(parts)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _check_shape(value: Any, where: str) -> None:
+    """Depth within the cap, and text that is Unicode (a lone surrogate cannot be written to YAML or a terminal)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise InputError("Okta", where, "answered with text holding an unpaired surrogate") from None
+            continue
+        if not isinstance(item, (dict, list)):
+            continue
+        if depth > MAX_JSON_DEPTH:
+            raise InputError("Okta", where, f"answered with JSON nested deeper than {MAX_JSON_DEPTH} levels")
+        children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children)
+
+
+def parse_json(body: bytes, where: str) -> Any:
+    try:
+        value = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
+    except RecursionError:
+        raise InputError("Okta", where, f"answered with JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
+    except (ValueError, UnicodeDecodeError):
+        raise InputError("Okta", where, "answered with non-JSON") from None
+    _check_shape(value, where)
+    return value

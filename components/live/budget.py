@@ -1,0 +1,72 @@
+"""What one command may spend on Okta: a deadline for all of it, and one budget of retries.
+
+Per-request timeouts alone do not bound a command: a server that accepts and never answers costs a read timeout
+per attempt, one that trickles a byte every half second never trips a read timeout at all, and each retry starts
+the clock again. So every read, connect, wait and retry of a command draws on the same deadline and budget.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+DEFAULT_TIMEOUT_SECONDS = 300.0  # a command reading a large org under rate limits; well inside a CI job
+CONNECT_TIMEOUT_SECONDS = 10.0
+READ_TIMEOUT_SECONDS = 30.0
+RETRIES = 10  # for the whole command: 429 waits, 5xx back-offs and network errors alike
+RETRIES_AFTER_TIMEOUT = 2  # of those, after a request that got no answer in time (a silent server)
+
+
+def timeout_argument(value: str) -> float:
+    """`--timeout SECONDS`: a number from 1 to 3600."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a number of seconds") from None
+    if not 1 <= seconds <= 3600:  # also refuses nan and inf
+        raise ValueError(f"{value} must be from 1 to 3600 seconds")
+    return seconds
+
+
+@dataclass
+class Deadline:
+    """The moment a command gives up, on a monotonic clock (a wall-clock change cannot move it)."""
+
+    seconds: float = DEFAULT_TIMEOUT_SECONDS
+    clock: Callable[[], float] = time.monotonic
+    _end: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._end = self.clock() + self.seconds
+
+    def remaining(self) -> float:
+        return max(0.0, self._end - self.clock())
+
+    @property
+    def expired(self) -> bool:
+        return self.remaining() <= 0.0
+
+    def bounded(self, seconds: float) -> float:
+        """`seconds`, or less when the deadline comes first (a socket timeout of 0 would mean "no wait")."""
+        return max(0.001, min(seconds, self.remaining()))
+
+    def described(self) -> str:
+        return f"this command's deadline (--timeout {self.seconds:g} s)"
+
+
+@dataclass
+class RetryBudget:
+    retries: int = RETRIES
+    after_timeout: int = RETRIES_AFTER_TIMEOUT
+    spent: int = 0
+
+    def take(self, *, after_timeout: bool = False) -> bool:
+        """Whether one more retry may be made; takes it from the budget when it may."""
+        if self.retries <= 0 or (after_timeout and self.after_timeout <= 0):
+            return False
+        self.retries -= 1
+        self.spent += 1
+        if after_timeout:
+            self.after_timeout -= 1
+        return True

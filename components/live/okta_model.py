@@ -1,0 +1,78 @@
+"""The base of the typed Okta documents: strict JSON types, unknown fields ignored, server text made safe.
+
+Every answer read from Okta is validated into a model of just the fields these commands use, at the edge: a
+`signOn` that is a string or a `hide` that is text is one error line naming the endpoint and the field, not an
+AttributeError three calls later. Types are strict (Okta's JSON has them: `"true"` is not a boolean), nulls are
+accepted wherever Okta may send one.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, ValidationError
+
+from components.errors import InputError
+from components.shown_text import shown
+
+# Text a person reads or that goes into a stack file (labels, names, templates, URLs): credentials redacted and
+# control characters escaped as it is read, so no report, stack file or import file can carry them.
+ServerText = Annotated[str, AfterValidator(shown)]
+# Ids go into request paths and URNs: Okta's are letters and digits (0oa…, 00g…); key ids are base64url.
+OktaId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,64}$")]
+KeyId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,128}$")]
+
+
+class OktaDocument(BaseModel):
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True, populate_by_name=True)
+
+
+Document = TypeVar("Document", bound=OktaDocument)
+
+
+def _field(location: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(the document)"
+
+
+# pydantic's error types, in the words of JSON (its own messages name Python classes).
+_WHAT_WAS_EXPECTED = {
+    "model_type": "is not an object",
+    "dict_type": "is not an object",
+    "list_type": "is not a list",
+    "string_type": "is not text",
+    "bool_type": "is not true or false",
+    "int_type": "is not a whole number",
+    "missing": "is missing",
+    "string_pattern_mismatch": "is not an Okta id",
+}
+
+
+def _refused(where: str, error: ValidationError, index: int | None = None) -> InputError:
+    first = error.errors(include_url=False)[0]
+    location = first["loc"] if index is None else (index, *first["loc"])
+    what = _WHAT_WAS_EXPECTED.get(first["type"], first["msg"].lower())
+    return InputError("Okta", where, f"{_field(location)} {what}, which Okta's API reference does not document")
+
+
+def read_document(model: type[Document], value: Any, where: str) -> Document:
+    """`value` (parsed JSON) as `model`; one error line naming the endpoint and the field when it is not."""
+    try:
+        return model.model_validate(value)
+    except ValidationError as error:
+        raise _refused(where, error) from None
+
+
+def read_documents(model: type[Document], values: Any, where: str) -> list[Document]:
+    """Each item of a list answer; an error names the item's position and its field."""
+    if not isinstance(values, list):
+        raise InputError("Okta", where, "answered with something other than a list")
+    found = []
+    for index, value in enumerate(values):
+        try:
+            found.append(model.model_validate(value))
+        except ValidationError as error:
+            raise _refused(where, error, index) from None
+    return found

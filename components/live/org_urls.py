@@ -1,0 +1,30 @@
+"""Addresses on the org: which links may be followed with the credentials, and how an endpoint is named."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .credentials import DEFAULT_PORTS
+
+
+def origin(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) with the default port filled in and the host in lower case; None when malformed."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or DEFAULT_PORTS.get(parts.scheme.lower())
+    except ValueError:
+        return None
+    if not parts.hostname or port is None:
+        return None
+    return parts.scheme.lower(), parts.hostname.lower(), port
+
+
+def same_origin(url: str, base_url: str) -> bool:
+    """Whether `url` is on the org at `base_url`: `https://acme.okta.com:443` and `https://acme.okta.com` are."""
+    theirs = origin(url)
+    return theirs is not None and theirs == origin(base_url)
+
+
+def endpoint_path(url: str) -> str:
+    """The path of `url`, without its query (which may hold ids and cursors, never worth a line of an error)."""
+    return urlsplit(url).path or url
