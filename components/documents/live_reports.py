@@ -7,7 +7,7 @@ from typing import Any
 from components.live.adopt import AdoptReport
 from components.live.certificates import pem
 from components.live.key_rotation import SigningKey, metadata_url
-from components.live.verify import Finding
+from components.live.verify_finding import Finding
 
 
 def adopt_text(report: AdoptReport, stack_file: str, import_file: str, changes: list[str]) -> str:

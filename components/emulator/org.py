@@ -68,6 +68,9 @@ class EmulatedOrg:
     throttle: dict[str, int] = field(default_factory=dict)  # 429s
     fail: dict[str, int] = field(default_factory=dict)  # 500s
     deny: set[str] = field(default_factory=set)  # 403s
+    # Not Okta at all: path prefix -> a mode of components.emulator.hostile (a silence, a bomb, a trickle...).
+    hostile: dict[str, str] = field(default_factory=dict)
+    closing: threading.Event = field(default_factory=threading.Event)
     # How long an assignment write takes: a second write to the same app meanwhile is a race (#1198, #1373).
     assignment_write_seconds: float = 0.0
     clock: Callable[[], float] = time.time
@@ -100,6 +103,9 @@ class EmulatedOrg:
         self.app_groups.setdefault(app_id, []).append(
             {"id": group_id, "priority": priority, "profile": dict(profile or {}), "lastUpdated": NOW}
         )
+
+    def hostile_mode(self, path: str) -> str | None:
+        return next((mode for prefix, mode in self.hostile.items() if path.startswith(prefix)), None)
 
     # ---- reading -----------------------------------------------------------------------------------
 

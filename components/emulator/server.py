@@ -8,6 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from .dispatch import handle
+from .hostile import HOSTILE_MODES, Wire
 from .org import EmulatedOrg
 from .request import Request
 
@@ -33,6 +34,14 @@ class _Handler(BaseHTTPRequestHandler):
             authorization=self.headers.get("Authorization", ""),
             body=self.rfile.read(length) if length else b"",
         )
+        mode = self.org.hostile_mode(parts.path)
+        if mode is not None:
+            # Not Okta: raw bytes on the socket, then the connection is closed (components.emulator.hostile).
+            self.close_connection = True
+            with self.org.lock:
+                self.org.requests.append((request.method, request.path))
+            HOSTILE_MODES[mode](Wire(self.wfile, parts.path, request.authorization, request.base, self.org.closing))
+            return
         answer = handle(self.org, request)
         if answer.payload is None:
             data = b""
@@ -88,5 +97,6 @@ class EmulatorServer:
         return self.url
 
     def __exit__(self, *_: object) -> None:
+        self.org.closing.set()  # a hostile answer still under way ends too
         self.server.shutdown()
         self.server.server_close()

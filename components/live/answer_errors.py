@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import httpx
@@ -52,3 +53,13 @@ def answer_error(response: httpx.Response, body: bytes, method: str, credential:
     if 300 <= status < 400:
         return InputError("Okta", where, f"{status}: redirected; the client follows no redirect (check --okta-url)")
     return InputError("Okta", where, f"{status}: {summary or response.reason_phrase or 'failed'}")
+
+
+def rate_limited_until(reset: float | None) -> str:
+    """When a rate-limit bucket refills, for people: a time, or the header as it came."""
+    if reset is None:
+        return "for an unknown time"
+    try:
+        return "until " + datetime.datetime.fromtimestamp(reset, datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    except (OverflowError, OSError, ValueError):
+        return f"until X-Rate-Limit-Reset {reset:.0f}"

@@ -8,12 +8,15 @@ the clock again. So every read, connect, wait and retry of a command draws on th
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 DEFAULT_TIMEOUT_SECONDS = 300.0  # a command reading a large org under rate limits; well inside a CI job
 CONNECT_TIMEOUT_SECONDS = 10.0
 READ_TIMEOUT_SECONDS = 30.0
+# One request, headers and body, however it trickles: Okta's largest answer here takes a second or two.
+REQUEST_SECONDS = 30.0
 RETRIES = 10  # for the whole command: 429 waits, 5xx back-offs and network errors alike
 RETRIES_AFTER_TIMEOUT = 2  # of those, after a request that got no answer in time (a silent server)
 
@@ -31,25 +34,41 @@ def timeout_argument(value: str) -> float:
 
 @dataclass
 class Deadline:
-    """The moment a command gives up, on a monotonic clock (a wall-clock change cannot move it)."""
+    """The moment a command gives up, on a monotonic clock (a wall-clock change cannot move it); within it, the
+    moment the request under way gives up (`attempt`), which a retry may follow."""
 
     seconds: float = DEFAULT_TIMEOUT_SECONDS
     clock: Callable[[], float] = time.monotonic
     _end: float = field(init=False)
+    _attempt_end: float | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self._end = self.clock() + self.seconds
 
     def remaining(self) -> float:
+        """Of the command."""
         return max(0.0, self._end - self.clock())
 
     @property
     def expired(self) -> bool:
         return self.remaining() <= 0.0
 
+    def attempt_remaining(self) -> float:
+        """Of the request under way: what the sockets may wait."""
+        end = self._end if self._attempt_end is None else min(self._end, self._attempt_end)
+        return max(0.0, end - self.clock())
+
     def bounded(self, seconds: float) -> float:
-        """`seconds`, or less when the deadline comes first (a socket timeout of 0 would mean "no wait")."""
-        return max(0.001, min(seconds, self.remaining()))
+        """`seconds`, or less when the request's end comes first (a socket timeout of 0 would mean "no wait")."""
+        return max(0.001, min(seconds, self.attempt_remaining()))
+
+    @contextmanager
+    def attempt(self, seconds: float = REQUEST_SECONDS) -> Iterator[None]:
+        self._attempt_end = self.clock() + seconds
+        try:
+            yield
+        finally:
+            self._attempt_end = None
 
     def described(self) -> str:
         return f"this command's deadline (--timeout {self.seconds:g} s)"

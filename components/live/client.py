@@ -9,7 +9,6 @@ or id is wrong, in one line, without ever printing a credential, within bounds o
 
 from __future__ import annotations
 
-import datetime
 import email.utils
 import math
 import time
@@ -20,9 +19,9 @@ import httpx
 
 from components.errors import InputError
 
-from .answer_errors import answer_error
+from .answer_errors import answer_error, rate_limited_until
 from .bounded_body import CHUNK_BYTES, parse_json, read_body
-from .budget import CONNECT_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS, Deadline, RetryBudget
+from .budget import CONNECT_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS, REQUEST_SECONDS, Deadline, RetryBudget
 from .credentials import Credentials
 from .deadline_transport import deadline_transport
 from .org_urls import endpoint_path, same_origin
@@ -61,6 +60,7 @@ class OktaClient:
         self.requests = 0
         self.deadline = deadline or Deadline()
         self.budget = budget or RetryBudget()
+        self.request_seconds = REQUEST_SECONDS
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=httpx.Timeout(READ_TIMEOUT_SECONDS, connect=CONNECT_TIMEOUT_SECONDS),
@@ -105,6 +105,21 @@ class OktaClient:
             raise self._late(where)
         self.sleep(seconds)
 
+    def _unreachable(self, where: str, error: httpx.HTTPError, attempts: int) -> InputError:
+        if isinstance(error, httpx.TimeoutException):
+            return InputError(
+                "Okta",
+                where,
+                f"no complete answer in {self.request_seconds:g} s, {attempts} times; Okta or the network is too slow",
+            )
+        return InputError(
+            "Okta", where, f"cannot reach {self.base_url}: {type(error).__name__} {error} (retries spent)"
+        )
+
+    def _may_back_off(self, seconds: float) -> bool:
+        """Whether a 5xx may be asked again after `seconds`; if not, the 5xx is the answer (its summary shown)."""
+        return seconds < self.deadline.remaining() and self.budget.take()
+
     def _exchange(self, method: str, url: str, where: str, **kwargs: Any) -> tuple[httpx.Response, bytes]:
         """One request, its body read within the caps and the deadline."""
 
@@ -133,27 +148,30 @@ class OktaClient:
         repeatable = method == "GET" if repeatable is None else repeatable
         where = f"{method} {endpoint_path(url)}"
         backoff = 0.5
+        attempts = 0
         while True:
             if self.deadline.expired:
                 raise self._late(where)
             self.requests += 1
             try:
-                response, body = self._exchange(method, url, where, **kwargs)
+                with self.deadline.attempt(self.request_seconds):
+                    response, body = self._exchange(method, url, where, **kwargs)
             except httpx.HTTPError as exc:
-                if self.deadline.expired:
-                    raise self._late(where) from None
                 never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout))
                 if not repeatable and not never_sent:
+                    # Said even when the deadline is what ended it: the write may have been carried out.
                     raise InputError(
                         "Okta",
                         where,
                         f"no answer ({type(exc).__name__}); it may have been carried out, so it is not sent again: "
                         "check what Okta holds before trying again",
                     ) from None
-                if not self.budget.take(after_timeout=isinstance(exc, httpx.TimeoutException)):
-                    raise InputError(
-                        "Okta", where, f"cannot reach {self.base_url}: {type(exc).__name__} {exc} (retries spent)"
-                    ) from None
+                if self.deadline.expired:
+                    raise self._late(where) from None
+                timed_out = isinstance(exc, httpx.TimeoutException)
+                attempts = attempts + 1
+                if not self.budget.take(after_timeout=timed_out):
+                    raise self._unreachable(where, exc, attempts) from None
                 self._pause(backoff, where)
                 backoff = min(backoff * 2, 8.0)
                 continue
@@ -163,13 +181,14 @@ class OktaClient:
                     raise InputError(
                         "Okta",
                         where,
-                        f"429: rate-limited {_until(reset)}, past {self.deadline.described()}; run it again then",
+                        f"429: rate-limited {rate_limited_until(reset)}, past {self.deadline.described()}; "
+                        "run it again then",
                     )
                 if self.budget.take():
                     self.sleep(wait)
                     continue
-            elif response.status_code >= 500 and repeatable and self.budget.take():
-                self._pause(backoff, where)
+            elif response.status_code >= 500 and repeatable and self._may_back_off(backoff):
+                self.sleep(backoff)
                 backoff = min(backoff * 2, 8.0)
                 continue
             return response, body
@@ -269,13 +288,3 @@ class OktaClient:
     def _error(self, response: httpx.Response, body: bytes, method: str = "GET") -> InputError:
         credential = "OKTA_API_TOKEN" if self.credentials.kind == "token" else "the service app's access token"
         return answer_error(response, body, method, credential)
-
-
-def _until(reset: float | None) -> str:
-    """When a rate-limit bucket refills, for people: a time, or the header as it came."""
-    if reset is None:
-        return "for an unknown time"
-    try:
-        return "until " + datetime.datetime.fromtimestamp(reset, datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-    except (OverflowError, OSError, ValueError):
-        return f"until X-Rate-Limit-Reset {reset:.0f}"

@@ -1,8 +1,9 @@
-"""An httpx transport whose every socket read, write and connect ends by the command's deadline.
+"""An httpx transport whose every socket read, write and connect ends by the request's and the command's end.
 
 httpx's timeouts are per socket operation: a server that trickles its headers a byte at a time resets the read
 timeout with every byte, and h11 waits for up to 16 KiB of them. Wrapping httpcore's network backend caps each
-operation at what is left of the deadline, so no answer, however slow, outlives the command.
+operation at what is left of the request's time (budget.REQUEST_SECONDS) and of the command's deadline, so no
+answer, however slow, outlives either.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ class _DeadlineStream(httpcore.NetworkStream):
         self._deadline = deadline
 
     def _timeout(self, timeout: float | None, error: type[Exception]) -> float:
-        if self._deadline.expired:
-            raise error("the command's deadline has passed")
-        return self._deadline.bounded(timeout if timeout is not None else self._deadline.remaining())
+        if self._deadline.attempt_remaining() <= 0:
+            raise error("the request's time, or the command's deadline, has passed")
+        return self._deadline.bounded(timeout if timeout is not None else self._deadline.attempt_remaining())
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         return self._inner.read(max_bytes, self._timeout(timeout, httpcore.ReadTimeout))
@@ -60,9 +61,9 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: typing.Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
-        if self._deadline.expired:
-            raise httpcore.ConnectTimeout("the command's deadline has passed")
-        limit = self._deadline.bounded(timeout if timeout is not None else self._deadline.remaining())
+        if self._deadline.attempt_remaining() <= 0:
+            raise httpcore.ConnectTimeout("the request's time, or the command's deadline, has passed")
+        limit = self._deadline.bounded(timeout if timeout is not None else self._deadline.attempt_remaining())
         stream = self._inner.connect_tcp(host, port, limit, local_address, socket_options)
         return _DeadlineStream(stream, self._deadline)
 

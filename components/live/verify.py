@@ -16,6 +16,7 @@ from components.inputs.gainsight_schema import SCIM_NAMESPACE
 from components.inputs.stack_inputs import StackInputs
 from components.resources.attributes import OKTA_SCOPE
 from components.resources.provisioning_check import REQUIRED_FEATURES
+from components.resources.saml_app import declared_statements
 from components.resources.urns import (
     ATTRIBUTE_TYPE,
     GROUP_ASSIGNMENT_TYPE,
@@ -26,28 +27,10 @@ from components.resources.urns import (
 
 from .certificates import certificate_expiry
 from .org import LiveApp, LiveOrg
+from .verify_finding import Finding
+from .verify_statements import statement_findings
 
 EXPIRY_WARNING_DAYS = 60
-
-
-@dataclass(frozen=True)
-class Finding:
-    check: str  # a stable key: priority-order, group-profile, attribute, provisioning, hidden, username, ...
-    subject: str
-    message: str
-    severity: str = "error"  # "error": wrong now; "warning": will be (a certificate about to expire)
-    # The resources whose state in Pulumi no longer matches Okta: `pulumi refresh --target` them, and the next
-    # `pulumi up` writes back what the stack declares. Empty when no resource of the stack can put it back.
-    refresh: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "check": self.check,
-            "severity": self.severity,
-            "subject": self.subject,
-            "message": self.message,
-            "refresh": list(self.refresh),
-        }
 
 
 @dataclass(frozen=True)
@@ -266,6 +249,7 @@ def verify(
     if sso.declared:
         findings += _assignment_presence(sso) + _order(sso)
     findings += _username(org.sso, settings.saml_app.app_username_template, sso_label)
+    findings += statement_findings(org.sso.statements, declared_statements(inputs), sso_label, stack)
     if org.scim is not None:
         scim_label = f"SCIM app {org.scim.label!r}"
         if not org.scim.hidden:

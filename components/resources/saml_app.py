@@ -70,14 +70,19 @@ def _statement_args(statement: AttributeStatementSettings) -> okta.app.SamlAttri
     )
 
 
-def _attribute_statements(inputs: StackInputs) -> list[okta.app.SamlAttributeStatementArgs]:
+def declared_statements(inputs: StackInputs) -> list[AttributeStatementSettings]:
+    """The stack's attribute statements, or the default email, firstName and lastName."""
     declared = inputs.settings.saml_app.attribute_statements
-    if declared is None:
-        declared = [
-            AttributeStatementSettings(name=name, values=[expression], namespace=ATTRIBUTE_NAME_FORMAT)
-            for name, expression in PROFILE_ATTRIBUTES
-        ]
-    return [_statement_args(statement) for statement in declared]
+    if declared is not None:
+        return list(declared)
+    return [
+        AttributeStatementSettings(name=name, values=[expression], namespace=ATTRIBUTE_NAME_FORMAT)
+        for name, expression in PROFILE_ATTRIBUTES
+    ]
+
+
+def _attribute_statements(inputs: StackInputs) -> list[okta.app.SamlAttributeStatementArgs]:
+    return [_statement_args(statement) for statement in declared_statements(inputs)]
 
 
 def username_template_type(template: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 PROJECT = "gainsight-okta"  # Pulumi.yaml's name
 COMPONENT_TYPE = "gainsight-okta:index:GainsightOkta"
 COMPONENT_NAME = "gainsight"
+SAML_APP_TYPE = "okta:app/saml:Saml"
 GROUP_ASSIGNMENT_TYPE = "okta:app/groupAssignment:GroupAssignment"
 ATTRIBUTE_TYPE = "okta:index/appUserSchemaProperty:AppUserSchemaProperty"
 

@@ -14,8 +14,8 @@ import pytest
 
 from components.emulator.assignments import rendered
 from components.inputs.stack_file import read_stack_file
-from components.live.app_inputs import input_differences, live_saml_inputs
 from components.live.app_documents import OktaApp
+from components.live.app_inputs import input_differences, live_saml_inputs
 from components.live.org import LiveApp
 from components.offline.plan import run_offline
 from tests.conftest import PROJECT_ROOT, run_cli

@@ -246,3 +246,29 @@ def test_a_next_link_to_a_page_already_read_stops_the_loop(monkeypatch: pytest.M
         list(client.iterate(f"/api/v1/apps/{SCIM_ID}/groups"))
     assert "already read" in caught.value.message
     assert len(org.requests) == 2  # the first page, and the link back to it once
+
+
+def test_limit_only_where_documented_and_metadata_asked_for_as_xml() -> None:
+    """Okta's reference documents `limit` on the app, group assignment and mapping lists, not on an app's keys;
+    SAML metadata is asked for with `Accept: text/xml`, as the reference's example does."""
+    import httpx
+
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        # Streams, as a server's answers are (a response made with `json=` is read already).
+        body = b"<EntityDescriptor/>" if request.url.path.endswith("/metadata") else b"[]"
+        return httpx.Response(200, stream=httpx.ByteStream(body))
+
+    client = OktaClient(
+        "https://acme.okta.com", Credentials("token", token=TOKEN), transport=httpx.MockTransport(answer)
+    )
+    with client:
+        client.get_all(f"/api/v1/apps/{SSO_ID}/credentials/keys")
+        list(client.iterate(f"/api/v1/apps/{SCIM_ID}/groups", {"expand": "group"}))
+        assert client.get_text(f"/api/v1/apps/{SSO_ID}/sso/saml/metadata", {"kid": "k1"}) == "<EntityDescriptor/>"
+    keys, groups, metadata = seen
+    assert "limit" not in keys.url.params
+    assert (groups.url.params["limit"], groups.url.params["expand"]) == ("200", "group")
+    assert metadata.headers["Accept"] == "text/xml"

@@ -122,6 +122,18 @@ def test_a_key_generation_that_fails_is_not_sent_twice(stack_file: Path) -> None
     assert writes(org) == [("POST", f"/api/v1/apps/{SSO_ID}/credentials/keys/generate")]
 
 
+def test_a_key_generation_never_answered_is_not_sent_twice_and_says_it_may_be_done(stack_file: Path) -> None:
+    """A server that takes the POST and never answers: at the deadline, one error that says the key may exist."""
+    org = article_org()
+    path = f"/api/v1/apps/{SSO_ID}/credentials/keys/generate"
+    org.hostile[path] = "silent"
+    with FakeOktaServer(org) as url:
+        result = rotate(url, stack_file, "generate", "--confirm", "--timeout", "2")
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith(f"error: Okta: POST {path}: no answer (ReadTimeout); it may have been carried out")
+    assert writes(org) == [("POST", path)]
+
+
 def test_a_rate_limited_key_generation_is_retried(stack_file: Path) -> None:
     """A 429 means Okta did nothing: that is safe to send again."""
     org = article_org()
