@@ -98,6 +98,14 @@ def add_arguments(name: str, takes_stack: bool, parser: argparse.ArgumentParser)
         parser.add_argument("--port", type=int, default=0, help="the port on 127.0.0.1 (default 0: a free one)")
         parser.add_argument("--seed", choices=("empty", "article"), default="empty", help="the org to start from")
         parser.add_argument("--token", help="the one API token to accept (default: any non-empty SSWS token)")
+        parser.add_argument(
+            "--hostile",
+            action="append",
+            default=[],
+            metavar="PATH=MODE",
+            help="misbehave on paths starting with PATH (modes: components/emulator/hostile.py), e.g. "
+            "/api/v1/apps=gzip-bomb; may be repeated",
+        )
     if name == "drift-status":
         parser.add_argument("file", help="its JSON output (may be empty or missing when the run failed early)")
         parser.add_argument("--exit-code", type=int, required=True, help="the exit code of that pulumi run")

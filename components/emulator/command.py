@@ -10,10 +10,14 @@ from .seeds import SEEDS
 from .server import EmulatorServer
 
 
-def serve(port: int, seed: str, token: str | None, stop: threading.Event | None = None) -> int:
-    """Serve until interrupted (or `stop` is set); raises OSError when the port cannot be had."""
+def serve(
+    port: int, seed: str, token: str | None, stop: threading.Event | None = None, hostile: dict[str, str] | None = None
+) -> int:
+    """Serve until interrupted (or `stop` is set); raises OSError when the port cannot be had. `hostile`: path
+    prefix -> a mode of components.emulator.hostile."""
     org = SEEDS[seed]()
     org.token = token
+    org.hostile = dict(hostile or {})
     server = EmulatorServer(org, port)
     with server as url:
         print(url, flush=True)

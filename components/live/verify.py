@@ -188,6 +188,14 @@ def _username(app: LiveApp, expected: str, label: str) -> list[Finding]:
     return []
 
 
+def _stated_expiry(expires_at: str | None) -> datetime.datetime | None:
+    """The key's own `expiresAt` (ISO 8601), for when its certificate cannot be read."""
+    try:
+        return datetime.datetime.fromisoformat((expires_at or "").replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime, stack: str) -> list[Finding]:
     findings = []
     wanted = inputs.settings.saml_app.signing_key_id
@@ -204,12 +212,14 @@ def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime, sta
     limit = now + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
     active = next((key for key in org.sso_keys if key.kid == org.sso.signing_kid), None)
     if active is not None and certificate_expiry(active.certificate) is None:
+        stated = _stated_expiry(active.expires_at)
         findings.append(
             Finding(
                 "idp-certificate",
                 f"SSO app {org.sso.label!r}",
                 f"the active signing key (kid {active.kid}) holds no certificate that reads as X.509: Gainsight "
-                "cannot check Okta's signatures with it; look at the app's Sign On tab",
+                "cannot check Okta's signatures with it; look at the app's Sign On tab"
+                + (f" (the key's expiresAt: {stated:%Y-%m-%d})" if stated else ""),
             )
         )
     elif active is not None and (expires := certificate_expiry(active.certificate)) is not None and expires < limit:

@@ -37,3 +37,28 @@ def test_a_bad_port_is_one_error_line() -> None:
     result = run_cli("emulate", "--port", "99999")
     assert result.returncode == 2
     assert result.stderr.startswith("error:") and "--port" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_emulate_misbehaves_on_the_paths_it_is_told() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "components", "emulate", "--seed", "article", "--hostile", "/api/v1/groups=not-json"],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = process.stdout.readline().strip()  # type: ignore[union-attr]
+        headers = {"Authorization": "SSWS any"}
+        assert httpx.get(f"{url}/api/v1/apps", headers=headers, timeout=10).json()  # Okta's answer
+        portal = httpx.get(f"{url}/api/v1/groups", headers=headers, timeout=10)
+        assert portal.text.startswith("<html>")  # not Okta's
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=20)
+
+
+def test_an_unknown_hostile_mode_is_one_error_line() -> None:
+    result = run_cli("emulate", "--hostile", "/api/v1/apps=explode")
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("error: emulate: --hostile: '/api/v1/apps=explode' must be PATH=MODE, MODE one of")

@@ -37,7 +37,7 @@ def org_with_group_statement() -> FakeOrg:
 
 def test_a_group_statement_is_adopted_and_planned_as_okta_holds_it(tmp_path: Path) -> None:
     org = org_with_group_statement()
-    stack, report = adopted(org, tmp_path)
+    stack, _ = adopted(org, tmp_path)
     settings = yaml.safe_load(stack.read_text())["config"]["gainsight-okta:samlApp"]
     assert settings["attributeStatements"][-1] == {
         "name": "groups",
