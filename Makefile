@@ -12,9 +12,10 @@ $(VENV)/.runtime: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-# A .pth file puts the project root on the virtualenv's path: `venv/bin/python -m components` works from any
-# directory, and `pulumi` finds the same code.
-$(VENV)/.project-path: $(VENV)/.runtime
+# An editable install: the `venv/bin/gainsight-okta` command (pyproject.toml's console script), and the project
+# root on the virtualenv's path, so the command works from any directory and `pulumi` finds the same code.
+$(VENV)/.project-path: $(VENV)/.runtime pyproject.toml
+	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --no-deps --editable .
 	$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "gainsight-okta.pth").write_text("$(CURDIR)\n")'
 	touch $@
 

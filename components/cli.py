@@ -1,4 +1,4 @@
-"""`python -m components`: the commands of gainsight-okta. `COMMAND --help` describes each one."""
+"""`gainsight-okta` (also `python -m components`): the commands. `COMMAND --help` describes each one."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from components import __version__
+from components.command_name import hint
 from components.inputs.project import PROJECT_ROOT, load_inputs
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_inputs import StackInputs
@@ -20,7 +21,7 @@ from components.metadata.sp_metadata import read_sp_metadata
 from .cli_arguments import add_arguments
 from .errors import InputError
 
-PROG = "python -m components"
+PROG = "gainsight-okta"
 _WARNINGS: list[str] = []  # said after a command succeeds; a failing one says only its one error line
 
 
@@ -259,7 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description=__doc__,
-        epilog="Run with the project's virtualenv from anywhere: venv/bin/python -m components COMMAND --help",
+        epilog="From the project root: venv/bin/gainsight-okta COMMAND --help (or venv/bin/python -m components)",
     )
     parser.add_argument("--version", action="version", version=f"gainsight-okta {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
@@ -268,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
             command.name,
             help=command.summary,
             description=command.summary[0].upper() + command.summary[1:] + ".",
-            epilog=f"example: {PROG} {command.example}",
+            epilog=f"example: {hint(command.example)}",
         )
         add_arguments(command.name, command.stack, sub)
         sub.set_defaults(handler=command.handler)

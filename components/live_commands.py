@@ -110,7 +110,7 @@ def run_adopt(args: argparse.Namespace) -> int:
         oauth_client_id=args.oauth_client_id,
     )
     header = (
-        f"Stack {args.stack}: adopted from {base_url} by `python -m components adopt`.\n"
+        f"Stack {args.stack}: adopted from {base_url} by `gainsight-okta adopt`.\n"
         "Review it, then `pulumi preview`: the apps show as imports."
     )
     text = stack_file_text(adoption.config, header)

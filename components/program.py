@@ -8,6 +8,7 @@ import pulumi
 import pulumi_okta as okta
 from pulumi.runtime import config as runtime_config
 
+from components.command_name import hint
 from components.documents.templates import render_runbook
 from components.inputs.project import load_inputs
 from components.inputs.stack_inputs import StackInputs
@@ -81,13 +82,14 @@ def declare(inputs: StackInputs) -> GainsightOkta:
         check = check_provisioning(scim, inputs.settings.scim_app.label)
         pulumi.export("provisioningCheck", check)
     pulumi.export("runbook", _runbook_output(inputs, integration, check, next_certificate))
-    if (notice := waiting_on_manual_step(inputs)) is not None:
+    if (notice := waiting_on_manual_step(inputs, pulumi.get_stack())) is not None:
         pulumi.log.warn(notice)
     if inputs.provisioning_enabled and inputs.settings.scim_app.allow_update:
         pulumi.log.warn(
             f"scimApp.allowUpdate is true: this run may update the SCIM app {inputs.settings.scim_app.label!r}, and "
             "the okta provider sends the whole app without its provisioning settings (provider #655). Check "
-            "Provisioning > To App right after (`python -m components verify`), then set allowUpdate back to false."
+            f"Provisioning > To App right after (`{hint('verify', '--stack', pulumi.get_stack())}`), then set "
+            "allowUpdate back to false."
         )
     return integration
 
@@ -98,7 +100,7 @@ def _runbook_output(
     check: pulumi.Output[dict[str, Any]] | None,
     next_certificate: pulumi.Output[str] | None,
 ) -> pulumi.Output[str]:
-    """The runbook with the real values, rendered by the same templates as `python -m components runbook`."""
+    """The runbook with the real values, rendered by the same templates as the `runbook` command."""
     sso, scim = integration.sso_app, integration.scim_app
     known = {
         "ssoAppId": sso.id,

@@ -20,7 +20,7 @@ def test_every_command_has_help_with_a_description_and_an_example(command: str) 
     summary = next(c.summary for c in COMMANDS if c.name == command)
     text = " ".join(result.stdout.split())  # argparse wraps the description
     assert summary[1:] in text
-    assert f"example: python -m components {command}" in text
+    assert f"example: venv/bin/gainsight-okta {command}" in text
 
 
 def test_version() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from components.command_name import hint
 from components.live.adopt import AdoptReport
 from components.live.certificates import pem
 from components.live.key_rotation import SigningKey, metadata_url
@@ -96,12 +97,12 @@ The IdP metadata for this key (`{metadata_url(base_url, app_id, key.kid)}`, read
 ### 2. The switch: a reviewed change
 
 When Gainsight's admin is ready, open a pull request that sets `samlApp.signingKeyId: {key.kid}` in
-`Pulumi.{stack}.yaml`. Its deploy runs `python -m components rotate-key switch --stack {stack} --confirm`, which
+`Pulumi.{stack}.yaml`. Its deploy runs `{hint("rotate-key", "switch", "--stack", stack, "--confirm")}`, which
 points the app at the new key; Gainsight's admin saves the new certificate at the same moment.
 
 ### 3. Check
 
-`python -m components verify --stack {stack}` confirms the app signs with `{key.kid}`. Sign in to Gainsight.
+`{hint("verify", "--stack", stack)}` confirms the app signs with `{key.kid}`. Sign in to Gainsight.
 
 ### 4. Rollback
 

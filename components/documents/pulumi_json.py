@@ -129,7 +129,7 @@ def validated(model: type[BaseModel], document: dict[str, Any], shown: str, what
     return parsed.model_dump(by_alias=True, exclude_none=False)
 
 
-PLAN = "the output of `python -m components plan --json`"
+PLAN = "the output of `gainsight-okta plan --json`"
 DIGEST = "the output of `pulumi preview --json` or `pulumi refresh --preview-only --json`"
 OUTPUTS = "the JSON of `pulumi stack output --json`"
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from components.command_name import hint
 from components.inputs.gainsight_schema import SCIM_NAMESPACE
 from components.inputs.stack_inputs import StackInputs
 from components.resources.attributes import OKTA_SCOPE
@@ -205,7 +206,7 @@ def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime, sta
                 "signing-key",
                 f"SSO app {org.sso.label!r}",
                 f"signs with key {org.sso.signing_kid!r}; the stack says samlApp.signingKeyId {wanted!r}: run "
-                f"`python -m components rotate-key switch --stack {stack} --confirm` once Gainsight has the new "
+                f"`{hint('rotate-key', 'switch', '--stack', stack, '--confirm')}` once Gainsight has the new "
                 "certificate",
             )
         )
@@ -229,8 +230,7 @@ def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime, sta
                 "idp-certificate",
                 f"SSO app {org.sso.label!r}",
                 f"the IdP signing certificate (kid {active.kid}) expires on {expires:%Y-%m-%d}, in {days} days: "
-                f"rotate it in phases, starting with `python -m components rotate-key generate --stack {stack} "
-                "--confirm`",
+                f"rotate it in phases, starting with `{hint('rotate-key', 'generate', '--stack', stack, '--confirm')}`",
                 "warning" if days > 0 else "error",
             )
         )

@@ -6,6 +6,8 @@ import json
 import textwrap
 from typing import Any
 
+from components.command_name import hint
+
 _MAX_VALUE = 100
 
 
@@ -79,7 +81,9 @@ def render_plan_text(document: dict[str, Any], notices: list[str]) -> str:
     for key, value in document["outputs"].items():
         # The runbook output is a whole document; its own command prints it.
         shown = (
-            "(the runbook: `python -m components runbook`)" if key == "runbook" and len(_text(value)) > 200 else value
+            f"(the runbook: `{hint('runbook', '--stack', document['stack'])}`)"
+            if key == "runbook" and len(_text(value)) > 200
+            else value
         )
         first, *rest = _wrapped(shown, "")
         lines.append(f"    {key}: {first}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from components.command_name import hint
 from components.inputs.stack_inputs import StackInputs
 
 
@@ -17,7 +18,7 @@ def held_back(inputs: StackInputs) -> list[str]:
     return waiting
 
 
-def waiting_on_manual_step(inputs: StackInputs) -> str | None:
+def waiting_on_manual_step(inputs: StackInputs, stack: str) -> str | None:
     if inputs.provisioning_enabled:
         return None
     waiting = held_back(inputs)
@@ -25,6 +26,6 @@ def waiting_on_manual_step(inputs: StackInputs) -> str | None:
     held = f" Held back until then: {'; '.join(waiting)}." if waiting else ""
     return (
         f"SCIM provisioning is waiting on a manual step: in Okta, switch the app {label!r} to Provisioning: SCIM "
-        f"and connect it to Gainsight with OAuth 2.0 (`python -m components runbook` says how), then set "
+        f"and connect it to Gainsight with OAuth 2.0 (`{hint('runbook', '--stack', stack)}` says how), then set "
         f"`gainsight-okta:scimApp.provisioningEnabled: true` in {inputs.source} and run `pulumi up` again.{held}"
     )

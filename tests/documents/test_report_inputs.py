@@ -46,7 +46,7 @@ def test_plan_diff_on_malformed_plans(tmp_path: Path, resource: dict, where: str
 def test_plan_diff_on_a_pulumi_digest_says_so(tmp_path: Path) -> None:
     good = write(tmp_path, {"stack": "dev", "resources": [GOOD_RESOURCE]}, "good.json")
     one_error(
-        run_cli("plan-diff", good, str(FIXTURES / "refresh-drift.json")), "not the output of `python -m components plan"
+        run_cli("plan-diff", good, str(FIXTURES / "refresh-drift.json")), "not the output of `gainsight-okta plan"
     )
 
 
@@ -65,7 +65,7 @@ def test_drift_report_on_malformed_digests(tmp_path: Path, document: dict, where
 
 def test_drift_report_refuses_a_plan_given_by_mistake(tmp_path: Path) -> None:
     plan = write(tmp_path, {"stack": "dev", "resources": [GOOD_RESOURCE], "outputs": {}})
-    one_error(run_cli("drift-report", plan), "is the output of `python -m components plan --json`")
+    one_error(run_cli("drift-report", plan), "is the output of `gainsight-okta plan --json`")
 
 
 def test_a_clean_refresh_names_its_stack_and_says_no_drift() -> None:
