@@ -95,23 +95,32 @@ def pending_resources(digest: dict[str, Any]) -> list[ResourceDrift]:
     return [change for change in changed_resources(digest) if change.op in PROGRAM_OPS]
 
 
-def changes_in_summary(digest: dict[str, Any]) -> int:
+def _summary_drift(digest: dict[str, Any]) -> int:
+    """What the change summary counts beyond the program's own changes: a refresh's updates and deletes."""
     summary = digest.get("changeSummary") or {}
-    return sum(int(count) for op, count in summary.items() if op not in UNCHANGED_OPS and isinstance(count, int))
+    ignored = UNCHANGED_OPS | PROGRAM_OPS
+    return sum(count for op, count in summary.items() if op not in ignored and isinstance(count, int))
 
 
-def drift_status(exit_code: int, digest: dict[str, Any] | None) -> str:
-    """`drift`, `clean` or `error` for one `pulumi refresh --preview-only --expect-no-changes --json` run.
+def _diagnostics(digest: dict[str, Any], *severities: str) -> list[dict[str, Any]]:
+    return [d for d in digest.get("diagnostics") or [] if isinstance(d, dict) and d.get("severity") in severities]
 
-    `clean` needs both a zero exit and a readable digest without changes: garbage never reads as clean.
+
+def drift_status(exit_code: int | None, digest: dict[str, Any] | None) -> str:
+    """`drift`, `clean` or `error`: the one verdict that `drift-status` prints and `drift-report` is headed by.
+
+    `exit_code` is that of `pulumi refresh --preview-only --expect-no-changes --json` (None: not known), `digest`
+    its JSON (None: absent, empty, half-written or not a digest). Drift the JSON shows is drift whatever the exit
+    code; `clean` needs a readable digest without drift, without errors and without a failing exit code.
     """
-    if exit_code == DRIFT_EXIT_CODE:
+    if digest is None:
+        return "drift" if exit_code == DRIFT_EXIT_CODE else "error"  # only the drift exit code can speak
+    # Older CLIs exit non-zero for any failure, drift included: what the JSON shows decides.
+    if drifted_resources(digest) or _summary_drift(digest):
         return "drift"
-    changed = bool(digest and (changes_in_summary(digest) or changed_resources(digest)))
-    if exit_code == 0:
-        return "clean" if digest is not None and not changed else "error"
-    # Older CLIs exit non-zero for any failure, drift included: it is drift only if the JSON shows changes.
-    return "drift" if changed else "error"
+    if _diagnostics(digest, "error") or exit_code not in (None, 0, DRIFT_EXIT_CODE):
+        return "error"
+    return "drift" if exit_code == DRIFT_EXIT_CODE else "clean"
 
 
 def _shown(value: Any) -> str:
@@ -129,20 +138,17 @@ def _stack_of(digest: dict[str, Any]) -> str:
     return ""
 
 
-def render_drift_report(digest: dict[str, Any], stack: str | None = None) -> str:
-    drifted = drifted_resources(digest)
-    stack_name = stack or _stack_of(digest)
-    diagnostics = [
-        d for d in digest.get("diagnostics") or [] if isinstance(d, dict) and d.get("severity") in ("warning", "error")
-    ]
+def render_drift_report(digest: dict[str, Any], stack: str | None = None, exit_code: int | None = None) -> str:
     return render(
         "drift_report.md.j2",
         {
-            "stack": stack_name,
-            "drifted": drifted,
+            "stack": stack or _stack_of(digest),
+            "status": drift_status(exit_code, digest),  # the heading says what `drift-status` says
+            "exit_code": exit_code,
+            "drifted": drifted_resources(digest),
             "pending": pending_resources(digest),
             "summary": digest.get("changeSummary") or {},
-            "diagnostics": diagnostics,
+            "diagnostics": _diagnostics(digest, "warning", "error"),
             "shown": _shown,
         },
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from components.resources.provider_facts import (
     APP_GROUP_ASSIGNMENT,
@@ -14,8 +14,7 @@ from components.resources.provider_facts import (
 )
 from components.resources.scim_removals import SCIM_ATTRIBUTES_OUTPUT, SCIM_GROUPS_OUTPUT, SSO_GROUPS_OUTPUT
 
-if TYPE_CHECKING:
-    from .plan_diff import PlanDiff
+from .plan_model import PlanDiff
 
 
 def _names(plan: dict[str, Any], output: str) -> list[str]:
@@ -29,10 +28,16 @@ def _listed(names: list[str], limit: int = 20) -> str:
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
+def _gone(diff: PlanDiff, output: str) -> list[str]:
+    """The base's groups in `output` that the head no longer has, a group renamed with previousName aside."""
+    head = _names(diff.head, output)
+    return [name for name in _names(diff.base, output) if name not in head and diff.renamed_group(name) not in head]
+
+
 def _unassignments(diff: PlanDiff) -> list[str]:
     warnings = []
-    base_scim, head_scim = _names(diff.base, SCIM_GROUPS_OUTPUT), _names(diff.head, SCIM_GROUPS_OUTPUT)
-    gone = [name for name in base_scim if name not in head_scim]
+    head_scim = _names(diff.head, SCIM_GROUPS_OUTPUT)
+    gone = _gone(diff, SCIM_GROUPS_OUTPUT)
     if gone and not head_scim:
         warnings.append(
             f"unassigns every group from the SCIM app ({_listed(gone)}): when Deactivate Users is on, Okta "
@@ -43,8 +48,7 @@ def _unassignments(diff: PlanDiff) -> list[str]:
             f"unassigns {_listed(gone)} from the SCIM app: when Deactivate Users is on, Okta **deactivates their "
             "members in Gainsight**, except those still assigned through another group"
         )
-    base_sso, head_sso = _names(diff.base, SSO_GROUPS_OUTPUT), _names(diff.head, SSO_GROUPS_OUTPUT)
-    if gone_sso := [name for name in base_sso if name not in head_sso]:
+    if gone_sso := _gone(diff, SSO_GROUPS_OUTPUT):
         warnings.append(
             f"unassigns {_listed(gone_sso)} from the SSO app: their members can no longer sign in to Gainsight "
             "through Okta, unless another assigned group covers them"
@@ -80,10 +84,23 @@ def _removals(diff: PlanDiff) -> list[str]:
     return warnings
 
 
+def _group_renames(diff: PlanDiff) -> list[str]:
+    warnings = []
+    for rename in diff.group_renames:
+        carried = f", and its {len(rename.carried)} app assignment(s) follow it" if rename.carried else ""
+        warnings.append(
+            f"renames the group `{rename.before}` to `{rename.after}` in place (`previousName`): the same Okta group "
+            f"keeps its members{carried}, so no one is unassigned"
+        )
+    return warnings
+
+
 def _replacements(diff: PlanDiff) -> list[str]:
     warnings = []
+    # A group's rename, and the renames it carries along, are said once by _group_renames.
+    said = {name for rename in diff.group_renames for name in (rename.resource, *rename.carried)}
     for change in diff.changed:
-        if change.renamed_from:
+        if change.renamed_from and change.name not in said:
             warnings.append(f"renames `{change.renamed_from.rsplit('::', 1)[-1]}` to `{change.name}` in place")
         if not change.replaces:
             continue
@@ -133,4 +150,5 @@ def plan_warnings(diff: PlanDiff) -> list[str]:
     base_stack, head_stack = diff.base.get("stack"), diff.head.get("stack")
     if base_stack and head_stack and base_stack != head_stack:
         warnings.append(f"compares plans of two stacks (`{base_stack}` and `{head_stack}`), not two versions of one")
-    return warnings + _unassignments(diff) + _scim_app_updates(diff) + _removals(diff) + _replacements(diff)
+    found = _unassignments(diff) + _scim_app_updates(diff) + _removals(diff) + _group_renames(diff)
+    return warnings + found + _replacements(diff)

@@ -43,7 +43,7 @@ def test_a_renamed_group_is_one_resource_updated_in_place(plan_stack) -> None:
     assert change.renamed_from.endswith("::gainsight-group-Viewer") and not change.replaces
     assert [(c.path, c.before, c.after) for c in change.changes] == [("name", "Viewer", "Viewers")]
     text = render_plan_diff(diff)
-    assert "renames `gainsight-group-Viewer` to `gainsight-group-Viewers` in place" in text
+    assert "renames the group `Viewer` to `Viewers` in place (`previousName`)" in text
     assert "| ~ rename | `okta:group/group:Group` | `gainsight-group-Viewers` |" in text
 
 
