@@ -13,51 +13,22 @@ from typing import NoReturn
 
 from components import __version__
 from components.command_name import hint
-from components.inputs.project import PROJECT_ROOT, load_inputs
+from components.inputs.placeholders import refuse_placeholders
+from components.inputs.project import load_inputs
 from components.inputs.stack_file import read_stack_file
-from components.inputs.stack_inputs import StackInputs
 from components.metadata.sp_metadata import read_sp_metadata
 
 from .cli_arguments import add_arguments
+from .cli_stack_files import WARNINGS, display, stack_file_path, stack_inputs, warn_about_siblings
 from .errors import InputError
 
 PROG = "gainsight-okta"
-_WARNINGS: list[str] = []  # said after a command succeeds; a failing one says only its one error line
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, like every other input error, so scripts and CI logs stay readable.
         self.exit(2, f"error: {self.prog}: {message} (see --help)\n")
-
-
-def _stack_file_path(args: argparse.Namespace) -> Path:
-    if args.config is not None:
-        if not args.config.strip():
-            raise InputError("--config", "", "is empty; name a stack file, or leave --config out")
-        path = Path(args.config)
-        if path.name.startswith("Pulumi.") and path.name.endswith(".yaml") and path.name[7:-5] != args.stack:
-            _WARNINGS.append(
-                f"warning: --config {args.config} is named for stack {path.name[7:-5]!r}, but --stack says "
-                f"{args.stack!r}: names and URNs use {args.stack!r}"
-            )
-        return path
-    return PROJECT_ROOT / f"Pulumi.{args.stack}.yaml"
-
-
-def _stack_inputs(args: argparse.Namespace) -> tuple[str, StackInputs]:
-    """The stack file named by --stack/--config, validated: (how to name it in messages, its inputs)."""
-    path = _stack_file_path(args)
-    shown = _display(path)
-    stack_file = read_stack_file(path, shown)
-    return shown, load_inputs(stack_file.config, shown, stack_file.secret_keys)
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _metadata(args: argparse.Namespace) -> int:
@@ -76,7 +47,8 @@ def _metadata(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    shown, inputs = _stack_inputs(args)
+    shown, inputs = stack_inputs(args)
+    warn_about_siblings(args, inputs)
     print(
         f"{shown}: valid. SSO app {inputs.settings.saml_app.label!r} and SCIM app "
         f"{inputs.settings.scim_app.label!r} for {inputs.metadata.entity_id}."
@@ -89,14 +61,17 @@ def _plan(args: argparse.Namespace) -> int:
     from components.offline.plan import run_offline
     from components.offline.plan_text import render_plan_text
 
-    path = _stack_file_path(args)
+    path = stack_file_path(args)
     mocks = None
     if args.previous_outputs:
         from components.documents.pulumi_json import read_previous_outputs
         from components.offline.mocks import OfflineMocks
 
         mocks = OfflineMocks(read_previous_outputs(Path(args.previous_outputs), args.previous_outputs))
-    plan = run_offline(args.stack, read_stack_file(path, _display(path)), _display(path), mocks)
+    stack_file = read_stack_file(path, display(path))
+    refuse_placeholders(stack_file.config, display(path))
+    plan = run_offline(args.stack, stack_file, display(path), mocks)
+    warn_about_siblings(args, load_inputs(stack_file.config, display(path), stack_file.secret_keys))
     document = plan.to_json()
     if args.json:
         print(json.dumps(document, indent=2))
@@ -108,7 +83,7 @@ def _plan(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     from components.documents.explain import explain, explain_json, explain_text
 
-    shown, inputs = _stack_inputs(args)
+    shown, inputs = stack_inputs(args)
     names = [name.strip() for name in args.groups.split(",") if name.strip()]
     if not names:
         raise InputError(shown, "--groups", 'name at least one group, e.g. --groups "Viewers,Admins"')
@@ -124,7 +99,7 @@ def _runbook(args: argparse.Namespace) -> int:
     from components.documents.pulumi_json import read_stack_outputs
     from components.documents.templates import render_runbook
 
-    _, inputs = _stack_inputs(args)
+    _, inputs = stack_inputs(args)
     outputs = read_stack_outputs(Path(args.outputs), args.outputs) if args.outputs else None
     sys.stdout.write(render_runbook(inputs, args.stack, outputs))
     return 0
@@ -144,7 +119,7 @@ def _drift_report(args: argparse.Namespace) -> int:
     from components.documents.drift_report import render_drift_report
     from components.documents.pulumi_json import read_digest
 
-    sys.stdout.write(render_drift_report(read_digest(Path(args.file), args.file), args.stack))
+    sys.stdout.write(render_drift_report(read_digest(Path(args.file), args.file), args.stack, args.exit_code))
     return 0
 
 
@@ -160,30 +135,19 @@ def _drift_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _adopt(args: argparse.Namespace) -> int:
-    from components.live_commands import run_adopt
+def _live(name: str, with_stack_file: bool = False) -> Callable[[argparse.Namespace], int]:
+    """A command of components.live_commands, imported when run: the others never load httpx or the emulator."""
 
-    return run_adopt(args)
+    def run(args: argparse.Namespace) -> int:
+        from components import live_commands, stack_init
 
+        handler = getattr(stack_init if name == "run_init" else live_commands, name)
+        if not with_stack_file:
+            return int(handler(args))
+        path = stack_file_path(args)
+        return int(handler(args, path, display(path)))
 
-def _verify(args: argparse.Namespace) -> int:
-    from components.live_commands import run_verify
-
-    path = _stack_file_path(args)
-    return run_verify(args, path, _display(path))
-
-
-def _rotate_key(args: argparse.Namespace) -> int:
-    from components.live_commands import run_rotate_key
-
-    path = _stack_file_path(args)
-    return run_rotate_key(args, path, _display(path))
-
-
-def _emulate(args: argparse.Namespace) -> int:
-    from components.live_commands import run_emulate
-
-    return run_emulate(args)
+    return run
 
 
 @dataclass(frozen=True)
@@ -196,6 +160,12 @@ class Command:
 
 
 COMMANDS = (
+    Command(
+        "init",
+        _live("run_init"),
+        "start a new environment: write Pulumi.STACK.yaml and metadata/STACK.xml, checked",
+        "init qa --metadata ~/Downloads/metadata.xml --tenant-url https://acme-qa.gainsightcloud.com",
+    ),
     Command("metadata", _metadata, "read and check Gainsight's SP metadata.xml", "metadata metadata/dev.xml --json"),
     Command("validate", _validate, "check a stack's settings and the metadata they name", "validate --stack dev", True),
     Command(
@@ -228,20 +198,20 @@ COMMANDS = (
     ),
     Command(
         "adopt",
-        _adopt,
+        _live("run_adopt"),
         "read a Gainsight setup made by hand in Okta (read only) and write a stack file that adopts it",
         "adopt --stack prod --sso-app 0oa1b2c3d4e5f6g7h8i9 --scim-app 0oa9z8y7x6w5v4u3t2s1",
     ),
     Command(
         "verify",
-        _verify,
+        _live("run_verify", with_stack_file=True),
         "compare the live Okta org with a stack (read only); exit 1 when something is wrong",
         "verify --stack prod --json",
         True,
     ),
     Command(
         "rotate-key",
-        _rotate_key,
+        _live("run_rotate_key", with_stack_file=True),
         "rotate the SSO app's IdP signing certificate in phases: status, generate, handoff, switch",
         "rotate-key generate --stack prod --years 2 --confirm",
         True,
@@ -252,7 +222,12 @@ COMMANDS = (
         "classify a `pulumi refresh --preview-only --expect-no-changes --json` run: drift, clean or error",
         "drift-status refresh.json --exit-code 7",
     ),
-    Command("emulate", _emulate, "serve an emulated Okta org on 127.0.0.1 until interrupted", "emulate --seed article"),
+    Command(
+        "emulate",
+        _live("run_emulate"),
+        "serve an emulated Okta org on 127.0.0.1 until interrupted",
+        "emulate --seed article",
+    ),
 )
 
 
@@ -284,11 +259,11 @@ def _quiet_broken_pipe() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _WARNINGS.clear()
+    WARNINGS.clear()
     try:
         args = build_parser().parse_args(argv)
         status = int(args.handler(args))
-        for warning in _WARNINGS:
+        for warning in WARNINGS:
             print(warning, file=sys.stderr)
         return status
     except InputError as error:

@@ -28,6 +28,16 @@ def add_arguments(name: str, takes_stack: bool, parser: argparse.ArgumentParser)
     if takes_stack:
         parser.add_argument("--stack", required=True, help="stack name, e.g. dev")
         parser.add_argument("--config", help="stack file (default: Pulumi.<stack>.yaml in the project root)")
+    if name == "init":
+        parser.add_argument("stack", metavar="STACK", help="the new stack's name, e.g. qa")
+        parser.add_argument("--metadata", required=True, help="Gainsight's metadata.xml for this environment's tenant")
+        parser.add_argument(
+            "--tenant-url", required=True, help="the Gainsight tenant, e.g. https://acme.gainsightcloud.com"
+        )
+        parser.add_argument("--okta-org", help="the Okta org's name, e.g. acme for https://acme.okta.com")
+        parser.add_argument("--okta-domain", help="the Okta org's domain, e.g. okta.com or oktapreview.com")
+        parser.add_argument("--from", dest="from_stack", metavar="STACK", help="copy the settings of this stack")
+        parser.add_argument("--force", action="store_true", help="overwrite an existing stack file or metadata copy")
     if name == "metadata":
         parser.add_argument("file", help="the metadata.xml Gainsight offers for its SAML connection")
     if name == "explain":
@@ -47,6 +57,7 @@ def add_arguments(name: str, takes_stack: bool, parser: argparse.ArgumentParser)
     if name == "drift-report":
         parser.add_argument("file", help="the JSON that pulumi printed")
         parser.add_argument("--stack", help="stack name for the heading (default: taken from the URNs)")
+        parser.add_argument("--exit-code", type=int, help="the exit code of that pulumi run, as drift-status takes it")
     if name == "rotate-key":
         parser.add_argument("phase", choices=("status", "generate", "handoff", "switch"))
         parser.add_argument("--years", type=int, default=2, help="generate: the new key's validity (2 to 10)")

@@ -34,6 +34,7 @@ from components.live.okta_model import read_documents
 from components.live.org import LiveOrg, read_org
 from components.live.verify import verify
 from components.metadata.sp_metadata import read_sp_metadata
+from components.user_files import replace_together
 
 _OUTPUT_KEYS = {"samlApp": "ssoAppId", "scimApp": "scimAppId"}  # the program's exports of each app's id
 
@@ -64,28 +65,6 @@ def _planned_changes(stack_path: Path, shown: str, stack: str, org: LiveOrg) -> 
     return changes
 
 
-def _replace_both(moves: list[tuple[Path, Path]]) -> None:
-    """Rename each written file over its target, all or none: on a failure the targets are as they were."""
-    backups: list[tuple[Path, Path | None]] = []
-    try:
-        for written, target in moves:
-            backup = target.with_name(f".{target.name}.before-adopt") if target.exists() else None
-            if backup is not None:
-                target.replace(backup)
-            backups.append((target, backup))
-            written.replace(target)
-    except OSError:
-        for target, backup in reversed(backups):
-            if backup is not None:
-                backup.replace(target)
-            else:
-                target.unlink(missing_ok=True)
-        raise
-    for _, backup in backups:
-        if backup is not None:
-            backup.unlink(missing_ok=True)
-
-
 def run_adopt(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else PROJECT_ROOT / f"Pulumi.{args.stack}.yaml"
     import_file = output.with_name(f"{output.name.removesuffix('.yaml')}.import.json")
@@ -98,6 +77,12 @@ def run_adopt(args: argparse.Namespace) -> int:
         # Checked before Okta is read: a long read should not end in a file that cannot be written.
         raise InputError("--output", str(output.parent), "is not a directory")
     metadata_path = Path(args.metadata) if args.metadata else PROJECT_ROOT / "metadata" / f"{args.stack}.xml"
+    if not args.metadata and not metadata_path.exists():
+        raise InputError(
+            "--metadata",
+            "",
+            f"is not given and {_relative(metadata_path)} does not exist: pass Gainsight's metadata.xml",
+        )
     metadata = read_sp_metadata(metadata_path, display_name=args.metadata or _relative(metadata_path))
     base_url = org_url(args.okta_url, {})
     with OktaClient(base_url, credentials_from_environment(), deadline=Deadline(args.timeout)) as client:
@@ -124,7 +109,7 @@ def run_adopt(args: argparse.Namespace) -> int:
         checked = read_stack_file(stack_file, shown)
         load_inputs(checked.config, shown, checked.secret_keys)
         changes = _planned_changes(stack_file, shown, args.stack, org)
-        _replace_both([(import_temp, import_file), (stack_file, output)])
+        replace_together([(import_temp, import_file), (stack_file, output)])
     except OSError as error:
         raise InputError(
             _relative(Path(error.filename or output)), "", f"cannot be written: {error.strerror}"

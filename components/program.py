@@ -10,6 +10,7 @@ from pulumi.runtime import config as runtime_config
 
 from components.command_name import hint
 from components.documents.templates import render_runbook
+from components.inputs.placeholders import refuse_placeholders
 from components.inputs.project import load_inputs
 from components.inputs.stack_inputs import StackInputs
 from components.resources.gainsight_okta import SCIM_PRIORITIES_OUTPUT, SSO_PRIORITIES_OUTPUT, GainsightOkta
@@ -131,6 +132,7 @@ def run(source: str | None = None) -> GainsightOkta:
 def main() -> None:
     """Entry point for `pulumi up`: bad input stops the run with one line and no traceback."""
     try:
+        refuse_placeholders(runtime_config_map(), f"Pulumi.{pulumi.get_stack()}.yaml")
         run()
     except InputError as error:
         raise pulumi.RunError(error.line()) from None

@@ -72,3 +72,25 @@ def decode_utf8(data: bytes, shown: str) -> str:
 
 def read_user_text(path: Path, shown: str, when_missing: str = "not found", limit: int = MIB) -> str:
     return decode_utf8(read_user_bytes(path, shown, limit, when_missing), shown)
+
+
+def replace_together(moves: list[tuple[Path, Path]]) -> None:
+    """Rename each written file over its target, all or none: on a failure the targets are as they were."""
+    backups: list[tuple[Path, Path | None]] = []
+    try:
+        for written, target in moves:
+            backup = target.with_name(f".{target.name}.before-replace") if target.exists() else None
+            if backup is not None:
+                target.replace(backup)
+            backups.append((target, backup))
+            written.replace(target)
+    except OSError:
+        for target, backup in reversed(backups):
+            if backup is not None:
+                backup.replace(target)
+            else:
+                target.unlink(missing_ok=True)
+        raise
+    for _, backup in backups:
+        if backup is not None:
+            backup.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 @cache
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
         autoescape=False,  # Markdown, not HTML
@@ -26,6 +27,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # A YAML scalar that reads back as the very string (a JSON string is a YAML double-quoted one).
+    env.filters["q"] = json.dumps
+    return env
 
 
 def render(template: str, context: Mapping[str, Any]) -> str:

@@ -179,7 +179,7 @@ class Settings(SettingsModel):
             raise PydanticCustomError(
                 "client_id_needed",
                 "is required once scimApp.provisioningEnabled is true: the Client ID of the Gainsight OAuth "
-                "application (the runbook's step 1 creates it)",
+                "application (the runbook's step 2 creates it)",
                 {"at": "oauthClientId"},
             )
         return self

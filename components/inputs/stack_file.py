@@ -90,6 +90,10 @@ def read_stack_file(path: Path, display_name: str | None = None) -> StackFile:
         document = {}
     if not isinstance(document, dict):
         raise InputError(shown, "", "must be a YAML mapping with a `config:` section")
+    stray = [key for key in document if isinstance(key, str) and ":" in key]
+    if stray and "config" not in document:
+        # The settings were written at the top level, as the README's fragments show them.
+        raise InputError(shown, stray[0], "is at the top level: put the settings under a `config:` section, indented")
     section = document.get("config") or {}
     if not isinstance(section, dict):
         raise InputError(shown, "config", "must be a mapping of `namespace:key: value`")

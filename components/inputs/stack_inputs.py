@@ -137,7 +137,19 @@ def _message(error: Any, loc: tuple[int | str, ...]) -> str:
         return f"is required{': ' + hint if hint else ''}"
     if kind == "extra_forbidden":
         known = _known_keys(_model_at(loc))
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        key = str(loc[-1])
+        if key == "priority" and "groups" in loc:
+            return (
+                "is not a setting: a group's priority is its place in the groups list (the first group wins for a "
+                "user in several); move the group up or down"
+            )
+        parent, _, child = key.partition(".")
+        if child and parent in known:
+            return (
+                f"is not a known setting: a dotted key is not nested in a stack file; write `{NAMESPACE}:{parent}:` "
+                f"with `{child}:` indented under it (or `pulumi config set --path '{NAMESPACE}:{key}' VALUE`)"
+            )
+        close = difflib.get_close_matches(key, known, n=1)
         suggestion = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(known)}"
         return f"is not a known setting{suggestion}"
     message = str(error["msg"])
@@ -148,6 +160,16 @@ def _error_location(error: Any) -> tuple[int | str, ...]:
     loc = tuple(error["loc"])
     at = (error.get("ctx") or {}).get("at")
     return (*loc, at) if at else loc
+
+
+def _most_telling(errors: list[Any]) -> Any:
+    """An unknown key before a missing one: `tenantURL` makes `tenantUrl` missing, and "did you mean" is the fix."""
+    unknown = [error for error in errors if error["type"] == "extra_forbidden"]
+    missing = {str(error["loc"][-1]) for error in errors if error["type"] == "missing"}
+    for error in unknown:
+        if difflib.get_close_matches(str(error["loc"][-1]), missing, n=1) or "." in str(error["loc"][-1]):
+            return error
+    return errors[0]
 
 
 def parse_settings(
@@ -162,7 +184,7 @@ def parse_settings(
     try:
         settings = Settings.model_validate(ours)
     except ValidationError as exc:
-        first = exc.errors()[0]
+        first = _most_telling(exc.errors())
         loc = _error_location(first)
         raise InputError(source, _location(loc), _message(first, loc)) from None
     # The provider itself falls back to these variables, so the runbook must too.

@@ -131,14 +131,14 @@ def test_an_existing_import_file_is_never_overwritten_without_force(tmp_path: Pa
 def test_the_stack_file_and_the_import_file_are_put_in_place_both_or_neither(tmp_path: Path) -> None:
     """When the second rename fails, the first target is as it was: an old import file is not lost, and no new
     one is left without its stack file."""
-    from components.live_commands import _replace_both
+    from components.user_files import replace_together
 
     import_file, new_import, new_stack = tmp_path / "Pulumi.acme.import.json", tmp_path / "a", tmp_path / "b"
     import_file.write_text("old\n")
     new_import.write_text("new\n")
     new_stack.write_text("config: {}\n")
     with pytest.raises(OSError):
-        _replace_both([(new_import, import_file), (new_stack, tmp_path / "gone" / "Pulumi.acme.yaml")])
+        replace_together([(new_import, import_file), (new_stack, tmp_path / "gone" / "Pulumi.acme.yaml")])
     assert import_file.read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Pulumi.acme.import.json", "b"]
 

@@ -1,0 +1,47 @@
+"""What a stack shares with the project's other stacks by mistake, said as warnings: the same Gainsight metadata
+(one tenant's SAML connection for two environments), the same SCIM app label in one Okta org (`verify` and
+`rotate-key` find an app by its label), and no Okta org at all (`pulumi up` then takes the environment's)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from components.errors import InputError
+
+from .stack_file import read_stack_file
+from .stack_inputs import StackInputs, load_stack_inputs
+
+
+def _org(inputs: StackInputs) -> str | None:
+    okta = inputs.okta
+    return f"{okta.org_name}.{okta.base_url}" if okta.org_name and okta.base_url else None
+
+
+def sibling_warnings(stack: str, inputs: StackInputs, project_root: Path) -> list[str]:
+    warnings = []
+    if _org(inputs) is None:
+        warnings.append(
+            f"warning: {inputs.source}: the Okta org is not set (okta:orgName, okta:baseUrl): `pulumi up` uses "
+            "OKTA_ORG_NAME and OKTA_BASE_URL from wherever it runs"
+        )
+    for path in sorted(project_root.glob("Pulumi.*.yaml")):
+        other = path.name.removeprefix("Pulumi.").removesuffix(".yaml")
+        if other == stack:
+            continue
+        try:
+            stack_file = read_stack_file(path, path.name)
+            theirs = load_stack_inputs(stack_file.config, path.name, project_root, stack_file.secret_keys)
+        except InputError:
+            continue  # a broken sibling is its own stack's error, not this one's
+        if theirs.metadata.entity_id == inputs.metadata.entity_id:
+            warnings.append(
+                f"warning: {inputs.source}: its metadata has the entityID of stack {other!r} "
+                f"({inputs.metadata.entity_id}): each environment needs its own Gainsight tenant's metadata.xml"
+            )
+        same_org = _org(theirs) is not None and _org(theirs) == _org(inputs)
+        if same_org and theirs.settings.scim_app.label == inputs.settings.scim_app.label:
+            warnings.append(
+                f"warning: {inputs.source}: stack {other!r} has a SCIM app labelled "
+                f"{inputs.settings.scim_app.label!r} in the same Okta org: give each stack's apps their own labels"
+            )
+    return warnings
