@@ -67,7 +67,7 @@ def _plan(args: argparse.Namespace) -> int:
         from components.documents.pulumi_json import read_previous_outputs
         from components.offline.mocks import OfflineMocks
 
-        mocks = OfflineMocks(read_previous_outputs(Path(args.previous_outputs), args.previous_outputs))
+        mocks = OfflineMocks(read_previous_outputs(Path(args.previous_outputs), args.previous_outputs, args.stack))
     stack_file = read_stack_file(path, display(path))
     refuse_placeholders(stack_file.config, display(path))
     plan = run_offline(args.stack, stack_file, display(path), mocks)
@@ -100,7 +100,7 @@ def _runbook(args: argparse.Namespace) -> int:
     from components.documents.templates import render_runbook
 
     _, inputs = stack_inputs(args)
-    outputs = read_stack_outputs(Path(args.outputs), args.outputs) if args.outputs else None
+    outputs = read_stack_outputs(Path(args.outputs), args.outputs, args.stack) if args.outputs else None
     sys.stdout.write(render_runbook(inputs, args.stack, outputs))
     return 0
 

@@ -129,7 +129,7 @@ def _app_id(
     if not found and args.outputs:
         from components.documents.pulumi_json import read_stack_outputs
 
-        found = read_stack_outputs(Path(args.outputs), args.outputs).get(_OUTPUT_KEYS[key])
+        found = read_stack_outputs(Path(args.outputs), args.outputs, args.stack).get(_OUTPUT_KEYS[key])
     if isinstance(found, str) and found.startswith("0oa"):
         try:
             return okta_app_id(found)

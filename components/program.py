@@ -51,6 +51,7 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     previous = PreviousRun()
     integration = GainsightOkta(COMPONENT_NAME, inputs, existing_group_ids, previous)
     sso, scim = integration.sso_app, integration.scim_app
+    pulumi.export("stackName", pulumi.get_stack())  # tells one stack's `pulumi stack output --json` from another's
     pulumi.export("ssoAppId", sso.id)
     pulumi.export("ssoAppName", sso.name)
     pulumi.export("idpSsoUrl", sso.http_post_binding)

@@ -148,18 +148,59 @@ def read_digest(path: Path, shown: str) -> dict[str, Any]:
     return validated(PreviewDigest, document, shown, DIGEST)
 
 
-def read_stack_outputs(path: Path, display_name: str | None = None) -> dict[str, Any]:
+STACK_NAME_OUTPUT = "stackName"  # the program exports its stack's name, so outputs can be told apart
+# Every output the program exports (components/program.py; a test keeps the two in step).
+PROGRAM_OUTPUTS = (
+    *(STACK_NAME_OUTPUT, "ssoAppId", "ssoAppName", "idpSsoUrl", "idpEntityId", "idpMetadataUrl", "idpCertificate"),
+    *("idpSigningKeyId", "idpNextCertificate", "idpNextMetadata", "scimAppId", "scimAppName", "provisioningEnabled"),
+    *("ssoAssignedGroups", "scimAssignedGroups", "scimAttributes", "scimRemovals", "ssoPriorities", "scimPriorities"),
+    *("provisioningCheck", "runbook"),
+)
+
+
+def _refuse_other_kinds(document: dict[str, Any], shown: str) -> None:
+    """A refresh digest or a plan given as outputs was once read as "no outputs yet", silently."""
+    if "steps" in document or "changeSummary" in document or "diagnostics" in document:
+        raise InputError(shown, "", f"is {DIGEST}, not {OUTPUTS}")
+    if "resources" in document:
+        raise InputError(shown, "", f"is {PLAN}, not {OUTPUTS}")
+
+
+def _refuse_foreign(document: dict[str, Any], shown: str) -> None:
+    if document and not any(key in document for key in PROGRAM_OUTPUTS):
+        raise InputError(
+            shown,
+            "",
+            f"is not {OUTPUTS} of this project: it has none of its outputs ({STACK_NAME_OUTPUT}, ssoAppId, ...)",
+        )
+
+
+def _check_stack(found: Any, stack: str | None, shown: str) -> None:
+    if stack is not None and found is not None and found != stack:
+        raise InputError(shown, STACK_NAME_OUTPUT, f"holds the outputs of stack {found!r}, not {stack!r}")
+
+
+def read_stack_outputs(path: Path, display_name: str | None = None, stack: str | None = None) -> dict[str, Any]:
+    """`pulumi stack output --json` of `stack` (an empty object before the first `pulumi up`)."""
     shown = display_name or str(path)
     document = read_json_object(
         path, shown, OUTPUTS, when_missing="not found; create it with `pulumi stack output --json > FILE`"
     )
+    _refuse_other_kinds(document, shown)
     validated(StackOutputs, document, shown, OUTPUTS)
+    _refuse_foreign(document, shown)
+    _check_stack(document.get(STACK_NAME_OUTPUT), stack, shown)
     return document
 
 
-def read_previous_outputs(path: Path, shown: str) -> dict[str, Any]:
+def read_previous_outputs(path: Path, shown: str, stack: str | None = None) -> dict[str, Any]:
     """A previous run's stack outputs: `pulumi stack output --json`, or the `outputs` of a `plan --json`."""
     document = read_json_object(path, shown, f"{OUTPUTS} or {PLAN}")
     if "resources" in document:
-        return dict(validated(PlanDocument, document, shown, PLAN)["outputs"])
+        plan = validated(PlanDocument, document, shown, PLAN)
+        _check_stack(plan.get("stack"), stack, shown)
+        return dict(plan["outputs"])
+    _refuse_other_kinds(document, shown)
+    _refuse_foreign(document, shown)
+    _check_stack(document.get(STACK_NAME_OUTPUT), stack, shown)
     return document

@@ -32,9 +32,10 @@ class Served:
 
 
 def serve(org: EmulatedOrg) -> Iterator[Served]:
-    with EmulatorServer(org) as url, httpx.Client(
-        base_url=url, headers={"Authorization": f"SSWS {TOKEN}"}, timeout=10
-    ) as client:
+    with (
+        EmulatorServer(org) as url,
+        httpx.Client(base_url=url, headers={"Authorization": f"SSWS {TOKEN}"}, timeout=10) as client,
+    ):
         yield Served(org, url, client)
 
 

@@ -74,4 +74,3 @@ def test_the_stack_refers_to_itself_by_a_name_its_backend_accepts(organization, 
     """pkg/backend/diy/store.go: the legacy store parses references with tokens.ParseStackName (no `/`); the
     project store takes a bare name and fills in "organization" and the current project."""
     assert own_stack_name(organization, "gainsight-okta", "dev") == expected
-
