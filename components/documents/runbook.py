@@ -101,7 +101,9 @@ def runbook_context(inputs: StackInputs, stack: str, outputs: Mapping[str, Any] 
         "sso_label": settings.saml_app.label,
         "scim_label": settings.scim_app.label,
         "scim_app_name": scim_app_name,
-        "scim_app_id": value("scimAppId"),
+        # An adopted stack knows its apps' ids before any `pulumi up`: they are imported, not created.
+        "scim_app_id": known.get("scimAppId") or settings.scim_app.import_id or placeholder("scimAppId"),
+        "imported_ids": [i for i in (settings.saml_app.import_id, settings.scim_app.import_id) if i is not None],
         "idp_sso_url": value("idpSsoUrl"),
         "idp_entity_id": value("idpEntityId"),
         "idp_metadata_url": value("idpMetadataUrl"),
