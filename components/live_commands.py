@@ -107,7 +107,11 @@ def run_adopt(args: argparse.Namespace) -> int:
         import_temp.write_text(json.dumps(adoption.import_document, indent=2) + "\n")
         # The written settings must validate and plan; a stack this command cannot read back is never left behind.
         checked = read_stack_file(stack_file, shown)
-        load_inputs(checked.config, shown, checked.secret_keys)
+        try:
+            load_inputs(checked.config, shown, checked.secret_keys)
+        except InputError as error:
+            # What Okta holds, not the user's file (never written): say so, and where in the settings.
+            raise InputError("Okta", "adopted settings", f"{error.location}: {error.message}") from None
         changes = _planned_changes(stack_file, shown, args.stack, org)
         replace_together([(import_temp, import_file), (stack_file, output)])
     except OSError as error:

@@ -34,4 +34,10 @@ def shown(text: str) -> str:
     """`text` with credentials replaced and control characters escaped (tabs and newlines kept)."""
     for pattern in _CREDENTIALS:
         text = pattern.sub(_redact, text)
+    return escaped(text)
+
+
+def escaped(text: str) -> str:
+    """Only the control characters escaped: for a document whose base64 the credential patterns could misread
+    (SAML metadata, a certificate), where the exact secrets are replaced instead."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import email.utils
+import math
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -62,4 +65,21 @@ def rate_limited_until(reset: float | None) -> str:
     try:
         return "until " + datetime.datetime.fromtimestamp(reset, datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     except (OverflowError, OSError, ValueError):
-        return f"until X-Rate-Limit-Reset {reset:.0f}"
+        return f"until X-Rate-Limit-Reset {reset:.3g}"
+
+
+def rate_limit_wait(response: httpx.Response, clock: Callable[[], float]) -> tuple[float, float | None]:
+    """Seconds until the bucket resets, on Okta's clock: `X-Rate-Limit-Reset - Date + 1`, as Okta's own SDK
+    waits (a skewed local clock would burn the retries at once or wait far too long); the local clock only
+    when the answer has no usable Date. Also the reset itself, when the header holds one."""
+    try:
+        reset = float(response.headers.get("X-Rate-Limit-Reset", ""))
+    except ValueError:
+        return 1.0, None
+    if not math.isfinite(reset):
+        return 1.0, None
+    try:
+        now = email.utils.parsedate_to_datetime(response.headers["Date"]).timestamp()
+    except (KeyError, TypeError, ValueError, IndexError, OverflowError):
+        now = clock() - 1  # no Okta clock: the local one, with the same second of margin
+    return max(reset - now + 1, 0.0), reset

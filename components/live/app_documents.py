@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .okta_model import KeyId, OktaDocument, OktaId, ServerText
+from .okta_model import Certificate, KeyId, OktaDocument, OktaId, ServerText
 
 
 class AttributeStatement(OktaDocument):
@@ -32,7 +32,7 @@ class SingleLogout(OktaDocument):
 
 
 class CertificateChain(OktaDocument):
-    x5c: list[str] | None = None  # base64 DER: not text to redact
+    x5c: list[Certificate] | None = None  # base64 DER: not text to redact
 
 
 class SignOn(OktaDocument):

@@ -7,9 +7,10 @@ read from a real org (a page of 200 apps with their settings) is well under 1 Mi
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from components.errors import InputError
@@ -61,22 +62,25 @@ def _reject_constant(name: str) -> Any:
 
 
 def _check_shape(value: Any, where: str) -> None:
-    """Depth within the cap, and text that is Unicode (a lone surrogate cannot be written to YAML or a terminal)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, str):
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError:
-                raise InputError("Okta", where, "answered with text holding an unpaired surrogate") from None
-            continue
-        if not isinstance(item, (dict, list)):
-            continue
-        if depth > MAX_JSON_DEPTH:
-            raise InputError("Okta", where, f"answered with JSON nested deeper than {MAX_JSON_DEPTH} levels")
-        children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
-        stack.extend((child, depth + 1) for child in children)
+    """Depth within the cap, and text that is Unicode (a lone surrogate cannot be written to YAML or a terminal).
+
+    A stack of iterators, one per level: memory grows with the depth, not with the size (a 4 MiB page of a
+    million tiny objects must not double what parsing it took)."""
+    levels: list[Iterator[Any]] = [iter((value,))]
+    while levels:
+        for item in levels[-1]:
+            if isinstance(item, str):
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise InputError("Okta", where, "answered with text holding an unpaired surrogate") from None
+            elif isinstance(item, (dict, list)):
+                if len(levels) > MAX_JSON_DEPTH:
+                    raise InputError("Okta", where, f"answered with JSON nested deeper than {MAX_JSON_DEPTH} levels")
+                levels.append(itertools.chain(item.keys(), item.values()) if isinstance(item, dict) else iter(item))
+                break
+        else:
+            levels.pop()
 
 
 def parse_json(body: bytes, where: str) -> Any:

@@ -13,7 +13,7 @@ def certificate_expiry(certificate: str) -> datetime.datetime | None:
     """When a base64 DER certificate stops being valid; None when it cannot be read."""
     try:
         return x509.load_der_x509_certificate(base64.b64decode(certificate)).not_valid_after_utc
-    except (ValueError, TypeError):
+    except Exception:  # any certificate Okta holds may be malformed, and cryptography has many error types
         return None
 
 

@@ -9,8 +9,6 @@ or id is wrong, in one line, without ever printing a credential, within bounds o
 
 from __future__ import annotations
 
-import email.utils
-import math
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -18,8 +16,9 @@ from typing import Any
 import httpx
 
 from components.errors import InputError
+from components.shown_text import REDACTED, escaped
 
-from .answer_errors import answer_error, rate_limited_until
+from .answer_errors import answer_error, rate_limit_wait, rate_limited_until
 from .bounded_body import CHUNK_BYTES, parse_json, read_body
 from .budget import CONNECT_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS, REQUEST_SECONDS, Deadline, RetryBudget
 from .credentials import Credentials
@@ -30,7 +29,9 @@ from .service_app_token import access_token
 __all__ = ["MAX_PAGES", "PAGE_SIZE", "OktaClient", "same_origin"]
 
 PAGE_SIZE = 200  # the largest `limit` the list endpoints read here document
-MAX_PAGES = 1000  # 200,000 items at 200 a page: far past the groups or users of an org this tool reads
+MAX_PAGES = 250  # 50,000 items at 200 a page: far past the groups assigned to one app in any org
+MAX_LIST_BYTES = 64 * 2**20  # one whole list, kept in memory by its reader
+MAX_UNPAGED_ITEMS = 1000  # a list read without `limit` (an app's keys: a handful)
 
 
 class OktaClient:
@@ -112,9 +113,8 @@ class OktaClient:
                 where,
                 f"no complete answer in {self.request_seconds:g} s, {attempts} times; Okta or the network is too slow",
             )
-        return InputError(
-            "Okta", where, f"cannot reach {self.base_url}: {type(error).__name__} {error} (retries spent)"
-        )
+        # The error's own text is left out: it can quote the request's header values.
+        return InputError("Okta", where, f"cannot reach {self.base_url}: {type(error).__name__} (retries spent)")
 
     def _may_back_off(self, seconds: float) -> bool:
         """Whether a 5xx may be asked again after `seconds`; if not, the 5xx is the answer (its summary shown)."""
@@ -127,7 +127,10 @@ class OktaClient:
             if self.deadline.expired:
                 raise self._late(where)
 
-        request = self._http.build_request(method, url, **kwargs)
+        try:
+            request = self._http.build_request(method, url, **kwargs)
+        except (httpx.InvalidURL, ValueError) as error:  # a link or a header value no request can carry
+            raise InputError("Okta", where, f"cannot be asked: {type(error).__name__}") from None
         response = self._http.send(request, stream=True)
         try:
             encoding = response.headers.get("Content-Encoding", "")
@@ -156,6 +159,8 @@ class OktaClient:
             try:
                 with self.deadline.attempt(self.request_seconds):
                     response, body = self._exchange(method, url, where, **kwargs)
+            except httpx.LocalProtocolError as exc:  # made here, not by the network: asking again changes nothing
+                raise InputError("Okta", where, f"cannot be asked: {type(exc).__name__}") from None
             except httpx.HTTPError as exc:
                 never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout))
                 if not repeatable and not never_sent:
@@ -176,7 +181,7 @@ class OktaClient:
                 backoff = min(backoff * 2, 8.0)
                 continue
             if response.status_code == 429:
-                wait, reset = self._rate_limit_wait(response)
+                wait, reset = rate_limit_wait(response, self.clock)
                 if wait >= self.deadline.remaining():
                     raise InputError(
                         "Okta",
@@ -193,22 +198,6 @@ class OktaClient:
                 continue
             return response, body
 
-    def _rate_limit_wait(self, response: httpx.Response) -> tuple[float, float | None]:
-        """Seconds until the bucket resets, on Okta's clock: `X-Rate-Limit-Reset - Date + 1`, as Okta's own SDK
-        waits (a skewed local clock would burn the retries at once or wait far too long); the local clock only
-        when the answer has no usable Date. Also the reset itself, when the header holds one."""
-        try:
-            reset = float(response.headers.get("X-Rate-Limit-Reset", ""))
-        except ValueError:
-            return 1.0, None
-        if not math.isfinite(reset):
-            return 1.0, None
-        try:
-            now = email.utils.parsedate_to_datetime(response.headers["Date"]).timestamp()
-        except (KeyError, TypeError, ValueError, IndexError, OverflowError):
-            now = self.clock() - 1  # no Okta clock: the local one, with the same second of margin
-        return max(reset - now + 1, 0.0), reset
-
     def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
         response, body = self._get(path, params)
         return parse_json(body, f"GET {endpoint_path(str(response.url))}")
@@ -217,7 +206,11 @@ class OktaClient:
         """A SAML metadata document, asked for as Okta's reference does (`Accept: text/xml`)."""
         response, body = self._get(path, params, accept="text/xml")
         try:
-            return body.decode("utf-8")
+            text = escaped(body.decode("utf-8"))
+            # The exact secrets, not the credential patterns: those could match inside the XML's base64.
+            for secret in (self.credentials.token, (self._authorization or "").partition(" ")[2]):
+                text = text.replace(secret, REDACTED) if secret else text
+            return text
         except UnicodeDecodeError:
             raise InputError(
                 "Okta", f"GET {endpoint_path(str(response.url))}", "answered with text that is not UTF-8"
@@ -250,6 +243,7 @@ class OktaClient:
         url: str | None = path
         query: dict[str, Any] | None = {**({"limit": limit} if limit else {}), **(params or {})}
         seen: set[str] = set()
+        read = 0
         while url is not None:
             # A server that links a page to itself (or loops) would be followed forever; one that never ends,
             # past any org this tool serves.
@@ -259,9 +253,19 @@ class OktaClient:
                 raise InputError("Okta", f"GET {endpoint_path(path)}", f"more than {MAX_PAGES} pages; stopped")
             seen.add(url)
             response, body = self._get(url, query)
-            page = parse_json(body, f"GET {endpoint_path(url)}")
+            where = f"GET {endpoint_path(url)}"
+            read += len(body)
+            if read > MAX_LIST_BYTES:  # each page is capped; so is the whole list, which the caller keeps
+                raise InputError("Okta", where, f"a list of more than {MAX_LIST_BYTES // 2**20} MiB; stopped")
+            page = parse_json(body, where)
             if not isinstance(page, list):
-                raise InputError("Okta", f"GET {endpoint_path(url)}", "answered with something other than a list")
+                raise InputError("Okta", where, "answered with something other than a list")
+            if len(page) > (limit or MAX_UNPAGED_ITEMS):  # Okta never sends more than asked for
+                raise InputError(
+                    "Okta",
+                    where,
+                    f"answered with {len(page)} items, more than the {limit or MAX_UNPAGED_ITEMS} asked for",
+                )
             yield from page
             url, query = self._next_page(response), None
 

@@ -83,6 +83,8 @@ class Credentials:
 def credentials_from_environment(environ: Mapping[str, str] | None = None) -> Credentials:
     environ = os.environ if environ is None else environ
     if token := environ.get("OKTA_API_TOKEN", "").strip():
+        if not all("\x21" <= ch <= "\x7e" for ch in token):
+            raise InputError("OKTA_API_TOKEN", "", "holds characters an HTTP header cannot carry (spaces, non-ASCII)")
         return Credentials("token", token=token)
     client_id = environ.get("OKTA_API_CLIENT_ID", "").strip()
     private_key = environ.get("OKTA_API_PRIVATE_KEY", "").strip()

@@ -15,6 +15,8 @@ import urllib.request
 import httpcore
 import httpx
 
+from components.errors import InputError
+
 from .budget import Deadline
 from .credentials import is_loopback
 
@@ -90,7 +92,15 @@ def _environment_proxy(base_url: str) -> str | None:
 
 
 def deadline_transport(base_url: str, deadline: Deadline) -> httpx.HTTPTransport:
-    transport = httpx.HTTPTransport(proxy=_environment_proxy(base_url), retries=0)
+    proxy = _environment_proxy(base_url)
+    try:
+        transport = httpx.HTTPTransport(proxy=proxy, retries=0)
+    except (ValueError, ImportError) as error:
+        # The value is not shown: a proxy URL may carry a user and password.
+        name = type(error).__name__
+        raise InputError(
+            "HTTPS_PROXY", "", f"is not a proxy this tool can use ({name}); give http://host:port"
+        ) from None
     # httpx has no public way to give its pool a network backend; a test fails if this stops working.
     pool = transport._pool
     if not isinstance(getattr(pool, "_network_backend", None), httpcore.NetworkBackend):

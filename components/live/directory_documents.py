@@ -4,11 +4,9 @@ its signing keys (Okta's OpenAPI `ApplicationGroupAssignment`, `Group`, `UserSch
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import Field
 
-from .okta_model import KeyId, OktaDocument, OktaId, ServerText
+from .okta_model import Certificate, KeyId, OktaDocument, OktaId, ServerJson, ServerText
 
 
 class GroupProfile(OktaDocument):
@@ -30,20 +28,20 @@ class AppGroup(OktaDocument):
 
     id: OktaId
     priority: int | None = None
-    profile: dict[ServerText, Any] | None = None
+    profile: dict[ServerText, ServerJson] | None = None
     embedded: EmbeddedGroup | None = Field(None, alias="_embedded")
 
 
 class ArrayItems(OktaDocument):
     type: ServerText | None = None
-    enum: list[Any] | None = None
+    enum: list[ServerJson] | None = None
 
 
 class SchemaProperty(OktaDocument):
     title: ServerText | None = None
     type: ServerText | None = None
     items: ArrayItems | None = None
-    enum: list[Any] | None = None
+    enum: list[ServerJson] | None = None
     scope: ServerText | None = None
     union: ServerText | None = None
     external_name: ServerText | None = Field(None, alias="externalName")
@@ -89,5 +87,5 @@ class ProfileMapping(OktaDocument):
 
 class AppKey(OktaDocument):
     kid: KeyId
-    x5c: list[str] | None = None  # base64 DER
+    x5c: list[Certificate] | None = None  # base64 DER
     expires_at: ServerText | None = Field(None, alias="expiresAt")

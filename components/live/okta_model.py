@@ -18,6 +18,22 @@ from components.shown_text import shown
 # Text a person reads or that goes into a stack file (labels, names, templates, URLs): credentials redacted and
 # control characters escaped as it is read, so no report, stack file or import file can carry them.
 ServerText = Annotated[str, AfterValidator(shown)]
+
+
+def _shown_json(value: Any) -> Any:
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, list):
+        return [_shown_json(item) for item in value]
+    if isinstance(value, dict):
+        return {shown(str(key)): _shown_json(item) for key, item in value.items()}
+    return value
+
+
+# JSON of any kind (a group value, an enum): its text made safe the same way.
+ServerJson = Annotated[Any, AfterValidator(_shown_json)]
+# base64 DER: never redacted (a certificate may hold any run of letters), but nothing else gets through either.
+Certificate = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/=\s]*$")]
 # Ids go into request paths and URNs: Okta's are letters and digits (0oa…, 00g…); key ids are base64url.
 OktaId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,64}$")]
 KeyId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,128}$")]

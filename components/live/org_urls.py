@@ -9,13 +9,13 @@ from .credentials import DEFAULT_PORTS
 
 def origin(url: str) -> tuple[str, str, int] | None:
     """(scheme, host, port) with the default port filled in and the host in lower case; None when malformed."""
-    parts = urlsplit(url)
     try:
+        parts = urlsplit(url)
         port = parts.port or DEFAULT_PORTS.get(parts.scheme.lower())
     except ValueError:
         return None
-    if not parts.hostname or port is None:
-        return None
+    if not parts.hostname or port is None or parts.username is not None or parts.password is not None:
+        return None  # a user in the link would replace the credentials the client sends
     return parts.scheme.lower(), parts.hostname.lower(), port
 
 
@@ -27,4 +27,7 @@ def same_origin(url: str, base_url: str) -> bool:
 
 def endpoint_path(url: str) -> str:
     """The path of `url`, without its query (which may hold ids and cursors, never worth a line of an error)."""
-    return urlsplit(url).path or url
+    try:
+        return urlsplit(url).path or url
+    except ValueError:
+        return "(a malformed address)"

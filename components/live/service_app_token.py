@@ -3,6 +3,7 @@ provider's `private_key` settings get one."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +17,7 @@ from .answer_errors import error_object
 from .credentials import Credentials
 
 TOKEN_ENDPOINT = "POST /oauth2/v1/token"
+TOKEN_TEXT = re.compile(r"^[\x21-\x7e]{1,8192}$")  # visible ASCII, as a header value
 Send = Callable[..., tuple[httpx.Response, bytes]]
 
 
@@ -59,4 +61,6 @@ def access_token(base_url: str, credentials: Credentials, now: float, send: Send
     token = answer.get("access_token")
     if not isinstance(token, str) or not token:
         raise InputError("Okta", TOKEN_ENDPOINT, "answered without an access token")
+    if not TOKEN_TEXT.match(token):  # it goes into a header: CR, LF or non-ASCII would break or inject one
+        raise InputError("Okta", TOKEN_ENDPOINT, "answered with an access token no HTTP header can carry")
     return token
