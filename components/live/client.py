@@ -30,7 +30,7 @@ __all__ = ["MAX_PAGES", "PAGE_SIZE", "OktaClient", "same_origin"]
 
 PAGE_SIZE = 200  # the largest `limit` the list endpoints read here document
 MAX_PAGES = 250  # 50,000 items at 200 a page: far past the groups assigned to one app in any org
-MAX_LIST_BYTES = 64 * 2**20  # one whole list, kept in memory by its reader
+MAX_LIST_BYTES = 32 * 2**20  # one whole list, kept in memory by its reader (a real page is under 1 MiB)
 MAX_UNPAGED_ITEMS = 1000  # a list read without `limit` (an app's keys: a handful)
 
 
