@@ -98,3 +98,19 @@ def test_a_stack_sharing_another_s_metadata_is_warned_about(project: Path) -> No
     assert "warning: Pulumi.qa.yaml: the Okta org is not set" in result.stderr
     validated = run_in(project, "venv/bin/gainsight-okta validate --stack qa")
     assert validated.returncode == 0 and "its metadata has the entityID of stack 'prod'" in validated.stderr
+
+
+def test_the_pulumi_template_asks_what_init_asks() -> None:
+    """`pulumi new <repository>` prompts for the template's config: the same values `init` takes as flags."""
+    from components.cli_arguments import add_arguments
+    from tests.conftest import PROJECT_ROOT
+
+    template = yaml.safe_load((PROJECT_ROOT / "Pulumi.yaml").read_text())["template"]
+    asked = set(template["config"])
+    assert asked == {"gainsight-okta:tenantUrl", "gainsight-okta:metadataFile", "okta:orgName", "okta:baseUrl"}
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    add_arguments("init", False, parser)
+    flags = {option for action in parser._actions for option in action.option_strings}
+    assert {"--tenant-url", "--metadata", "--okta-org", "--okta-domain"} <= flags
