@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -286,17 +285,3 @@ def test_a_descriptor_without_saml20_is_refused(tmp_path: Path) -> None:
     saml11 = mb.sp_descriptor().replace("urn:oasis:names:tc:SAML:2.0:protocol", "urn:oasis:names:tc:SAML:1.1:protocol")
     error = refusal(tmp_path, mb.document(mb.entity(saml11)))
     assert error.location == "<SPSSODescriptor>" and "SAML 2.0" in error.message
-
-
-def test_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
-    fifo = tmp_path / "metadata.xml"
-    os.mkfifo(fifo)
-    with pytest.raises(InputError) as caught:
-        read_sp_metadata(fifo)
-    assert "named pipe" in caught.value.message
-
-
-def test_dev_zero_is_refused_without_reading_it() -> None:
-    with pytest.raises(InputError) as caught:
-        read_sp_metadata(Path("/dev/zero"))
-    assert "is a device" in caught.value.message

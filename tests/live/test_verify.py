@@ -1,0 +1,112 @@
+"""`verify` end to end, as a user runs it, against the Okta emulator on 127.0.0.1: it passes on the article's org
+as adopted, and finds each defect planted in it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.live.article_org import SCIM_ID, SSO_ID, article_org, certificate
+from tests.live.fake_okta import FakeOktaServer
+from tests.live.test_adopt_verify import ENV, adopted
+
+
+def verify(url: str, stack: Path, *extra: str):
+    return run_cli("verify", "--stack", "acme", "--config", str(stack), "--okta-url", url, "--json", *extra, env=ENV)
+
+
+@pytest.fixture(scope="module")
+def adopted_stack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One adoption of the article's org; verify matches groups by name, so every fresh org can use it."""
+    stack, _ = adopted(article_org(), tmp_path_factory.mktemp("adopted"))
+    return stack
+
+
+def findings_after(defect: str, stack: Path) -> list[dict[str, Any]]:
+    org = article_org()
+    if defect == "swapped priority":
+        for assignment in org.app_groups[SCIM_ID]:
+            assignment["priority"] = 1 - assignment["priority"]
+    elif defect == "attribute without namespace":
+        org.schemas[SCIM_ID]["LicenseType"]["externalNamespace"] = None
+    elif defect == "Deactivate Users off":
+        org.apps[SCIM_ID]["features"].remove("PUSH_USER_DEACTIVATION")
+    elif defect == "hand-made assignment":
+        org.assign(SCIM_ID, org.add_group("Contractors"), 2, {"LicenseType": "Full"})
+    elif defect == "certificate expiring in 30 days":
+        org.keys[SSO_ID][0]["x5c"] = [certificate(30)]
+    elif defect == "unreadable certificate":
+        org.keys[SSO_ID][0]["x5c"] = ["bm90IGEgY2VydGlmaWNhdGU="]
+    elif defect == "changed group value":
+        org.app_groups[SCIM_ID][1]["profile"]["LicenseType"] = "Full"
+    elif defect == "app username":
+        org.apps[SCIM_ID]["credentials"]["userNameTemplate"]["template"] = "${source.samAccountName}"
+    with FakeOktaServer(org) as url:
+        result = verify(url, stack)
+    document = json.loads(result.stdout)
+    assert result.returncode == (1 if document["findings"] else 0), result.stderr
+    assert all(method == "GET" for method, _ in org.requests)
+    return document["findings"]
+
+
+def test_verify_passes_on_a_clean_org(adopted_stack: Path) -> None:
+    assert findings_after("none", adopted_stack) == []
+
+
+@pytest.mark.parametrize(
+    ("defect", "check", "fragment"),
+    [
+        ("swapped priority", "priority-order", "prioritised Viewer, Test in Okta; the stack says Test, Viewer"),
+        ("attribute without namespace", "attribute", "external namespace is empty, not Gainsight's"),
+        ("Deactivate Users off", "provisioning", "not enabled under Provisioning > To App: Deactivate Users"),
+        ("hand-made assignment", "manual-assignment", "group 'Contractors' was assigned by hand"),
+        ("certificate expiring in 30 days", "idp-certificate", "expires on"),
+        ("unreadable certificate", "idp-certificate", "reads as X.509: Gainsight cannot check"),
+        ("unreadable certificate", "idp-certificate", "(the key's expiresAt: 20"),
+        ("changed group value", "group-profile", "LicenseType is 'Full' in Okta; the stack says 'Viewer'"),
+        ("app username", "username", "${source.samAccountName}"),
+    ],
+)
+def test_verify_finds_each_planted_defect(adopted_stack: Path, defect: str, check: str, fragment: str) -> None:
+    findings = findings_after(defect, adopted_stack)
+    assert [f["check"] for f in findings] == [check], findings
+    assert fragment in findings[0]["message"]
+
+
+def test_verify_finds_the_apps_by_label_when_the_stack_has_no_import_ids(tmp_path: Path) -> None:
+    org = article_org()
+    stack, _ = adopted(org, tmp_path)
+    text = stack.read_text().replace(f"importId: {SSO_ID}", "").replace(f"importId: {SCIM_ID}", "")
+    stack.write_text(text)
+    with FakeOktaServer(org) as url:
+        result = verify(url, stack)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ("GET", "/api/v1/apps") in org.requests
+
+
+def test_verify_markdown_for_the_drift_issue(adopted_stack: Path) -> None:
+    org, stack = article_org(), adopted_stack
+    org.apps[SCIM_ID]["features"] = []
+    with FakeOktaServer(org) as url:
+        result = run_cli("verify", "--stack", "acme", "--config", str(stack), "--okta-url", url, "--markdown", env=ENV)
+    assert result.returncode == 1
+    assert result.stdout.startswith("### verify: stack `acme`")
+    assert "| error | SCIM app 'Gainsight SCIM Integration' |" in result.stdout
+
+
+def test_an_answer_in_an_undocumented_shape_is_one_error_line(adopted_stack: Path) -> None:
+    """An attribute that is not an object in the app schema: one `error: Okta:` line and exit 2, not a traceback."""
+    org = article_org()
+    org.schemas[SCIM_ID]["LicenseType"] = "not an object"  # type: ignore[assignment]
+    with FakeOktaServer(org) as url:
+        result = verify(url, adopted_stack)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr == (
+        f"error: Okta: GET /api/v1/meta/schemas/apps/{SCIM_ID}/default: definitions.custom.properties.LicenseType "
+        "is not an object, which Okta's API reference does not document\n"
+    )
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
