@@ -69,7 +69,19 @@ def declare_assignments(
     opts: pulumi.ResourceOptions,
 ) -> AppAssignments:
     names = [group.name for group in groups]
-    priorities = previous_priorities.apply(lambda previous: assign_priorities(names, previous))
+    # A group renamed with previousName keeps its place: its last number is held under the old name.
+    renamed = {group.previous_name: group.name for group in groups if group.previous_name}
+
+    def under_current_names(previous: dict[str, int] | None) -> dict[str, int] | None:
+        if not previous:
+            return previous
+        moved = dict(previous)
+        for old, new in renamed.items():
+            if old in moved and new not in moved:
+                moved[new] = moved.pop(old)
+        return moved
+
+    priorities = previous_priorities.apply(lambda previous: assign_priorities(names, under_current_names(previous)))
     writers: dict[str, okta.app.GroupAssignment] = {}
     previous_writer: okta.app.GroupAssignment | None = None
     for group in groups:

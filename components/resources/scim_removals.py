@@ -49,10 +49,12 @@ def removal_warnings(
     previous_attributes: Any,
     groups: Sequence[str],
     attributes: Sequence[str],
+    renamed: Sequence[str] = (),
 ) -> list[str]:
-    """Plain-words warnings for groups unassigned from, and attributes removed from, the SCIM app."""
+    """Plain-words warnings for groups unassigned from, and attributes removed from, the SCIM app. A group renamed
+    with previousName (its old name in `renamed`) keeps its assignment: it is not unassigned."""
     warnings = []
-    unassigned = [name for name in _names(previous_groups) if name not in groups]
+    unassigned = [name for name in _names(previous_groups) if name not in groups and name not in renamed]
     if unassigned:
         everyone = not groups
         warnings.append(
@@ -74,9 +76,10 @@ def warn_about_removals(inputs: StackInputs, previous: PreviousRun) -> pulumi.Ou
     """Compare with the last run's outputs and warn; returns the warnings (for the record, and to be awaited)."""
     label = inputs.settings.scim_app.label
     groups, attributes = scim_assigned_groups(inputs), scim_attributes(inputs)
+    renamed = [group.previous_name for group in inputs.groups if group.previous_name]
 
     def warn(values: list[Any]) -> list[str]:
-        warnings = removal_warnings(label, values[0], values[1], groups, attributes)
+        warnings = removal_warnings(label, values[0], values[1], groups, attributes, renamed)
         for warning in warnings:
             pulumi.log.warn(warning)
         return warnings

@@ -43,3 +43,16 @@ def test_a_group_renamed_with_previous_name_is_one_rename_line(write_stack, tmp_
     assert "groupId" not in text and "| + add |" not in text and "| - remove |" not in text
     assert "| ~ rename | `okta:group/group:Group` | `gainsight-group-Viewers` |" in text
     assert '- `name`: "Viewer" → "Viewers"' in text
+
+
+def test_a_renamed_group_keeps_its_priorities_and_is_not_called_unassigned(write_stack, tmp_path: Path) -> None:
+    import json
+
+    base = _plan(write_stack, tmp_path, "base", article_stack())
+    head = _plan(write_stack, tmp_path, "head", article_stack(**{"gainsight-okta:groups": RENAMED_GROUPS}), base)
+    before, after = (json.loads(path.read_text()) for path in (base, head))
+    for output in ("scimPriorities", "ssoPriorities"):
+        assert after["outputs"][output]["Viewers"] == before["outputs"][output]["Viewer"]
+    assert after["outputs"]["scimRemovals"] == []
+    priorities = {r["name"]: r["inputs"].get("priority") for r in after["resources"] if "assignment-" in r["name"]}
+    assert priorities["gainsight-scim-assignment-Viewers"] == before["outputs"]["scimPriorities"]["Viewer"]
