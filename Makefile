@@ -64,7 +64,7 @@ test: lint ## lint, then every test
 	$(PY) -m pytest
 
 # The real toolchain from Go modules (e2e/toolchain/go.mod), cached by version under ~/.cache/gainsight-okta/e2e/.
-# It stops with one error line naming the module the Go module proxy will not serve (README: "The real engine").
+# It stops with one error line naming the module the Go module proxy will not serve (docs/design.md: "The real engine").
 e2e-tools: ## build the real Pulumi toolchain from Go modules (cached)
 	e2e/toolchain/build.sh
 
