@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from components.command_name import hint
 from components.documents.json_documents import read_json_object
 from components.documents.live_reports import (
     adopt_text,
@@ -220,7 +221,17 @@ def run_rotate_key(args: argparse.Namespace, stack_file_path: Path, shown: str) 
                 print(f"would generate a {args.years}-year signing key for app {app_id}; run again with --confirm")
                 return 0
             key = generate(client, app_id, args.years)
-            sys.stdout.write(_handoff(client, args.stack, app_id, key, active))
+            # Said first: should the hand-off's reads fail now, the new key must not go unnoticed.
+            print(f"generated signing key {key.kid} for app {app_id} (not active yet)", file=sys.stderr)
+            try:
+                sys.stdout.write(_handoff(client, args.stack, app_id, key, active))
+            except InputError as error:
+                raise InputError(
+                    error.source,
+                    error.location,
+                    f"{error.message}; key {key.kid} exists: "
+                    f"`{hint('rotate-key', 'handoff', '--stack', args.stack, '--kid', key.kid)}` prints the hand-off",
+                ) from None
             return 0
         if args.phase == "handoff":
             kid = args.kid or wanted or next((k.kid for k in reversed(keys) if not k.active), None)

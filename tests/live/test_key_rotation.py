@@ -142,3 +142,18 @@ def test_a_rate_limited_key_generation_is_retried(stack_file: Path) -> None:
         result = rotate(url, stack_file, "generate", "--confirm")
     assert result.returncode == 0, result.stderr
     assert len(org.keys[SSO_ID]) == 2  # the old key and one new one
+
+
+def test_a_generated_key_whose_hand_off_fails_is_still_named(stack_file: Path) -> None:
+    """The POST made a key; a hand-off read that then fails must not hide it."""
+    org = article_org()
+    org.fail[f"/api/v1/apps/{SSO_ID}/sso/saml/metadata"] = 100
+    with FakeOktaServer(org) as url:
+        result = rotate(url, stack_file, "generate", "--confirm", "--timeout", "20")
+    new = [key["kid"] for key in org.keys[SSO_ID]][-1]
+    assert result.returncode == 2 and result.stderr.startswith(f"generated signing key {new} for app {SSO_ID}")
+    error = result.stderr.splitlines()[-1]
+    assert (
+        error.startswith("error: Okta: GET ")
+        and f"venv/bin/gainsight-okta rotate-key handoff --stack acme --kid {new}" in error
+    )
