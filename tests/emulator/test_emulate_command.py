@@ -11,14 +11,18 @@ import httpx
 from tests.conftest import PROJECT_ROOT, run_cli
 
 
-def test_emulate_serves_the_article_org_until_interrupted() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "components", "emulate", "--port", "0", "--seed", "article", "--token", "t0ken"],
+def emulate(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "components", "emulate", *args],
         cwd=PROJECT_ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def test_emulate_serves_the_article_org_until_interrupted() -> None:
+    process = emulate("--port", "0", "--seed", "article", "--token", "t0ken")
     try:
         url = process.stdout.readline().strip()  # type: ignore[union-attr]
         assert url.startswith("http://127.0.0.1:") and url.rsplit(":", 1)[1].isdigit()
@@ -40,13 +44,7 @@ def test_a_bad_port_is_one_error_line() -> None:
 
 
 def test_emulate_misbehaves_on_the_paths_it_is_told() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "components", "emulate", "--seed", "article", "--hostile", "/api/v1/groups=not-json"],
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = emulate("--seed", "article", "--hostile", "/api/v1/groups=not-json")
     try:
         url = process.stdout.readline().strip()  # type: ignore[union-attr]
         headers = {"Authorization": "SSWS any"}
