@@ -62,6 +62,7 @@ def delete_group(org: EmulatedOrg, request: Request) -> Answer:
     group_id = _group(org, request)["id"]
     with org.lock:
         del org.groups[group_id]
+        org.members.pop(group_id, None)
         for assignments in org.app_groups.values():
             assignments[:] = [a for a in assignments if a["id"] != group_id]
     return Answer(204, None)

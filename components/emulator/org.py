@@ -58,6 +58,9 @@ class EmulatedOrg:
     base_schemas: dict[str, dict[str, Any]] = field(default_factory=dict)  # app id -> base properties, when set
     mappings: dict[str, dict[str, Any]] = field(default_factory=dict)
     keys: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # app id -> credential keys
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)  # user id -> Okta user
+    members: dict[str, list[str]] = field(default_factory=dict)  # group id -> user ids, in the order added
+    app_users: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # app id -> user id -> app user
     # Credentials: any non-empty SSWS token unless `token` is set; Bearer tokens from /oauth2/v1/token.
     token: str | None = None
     public_key: Any = None  # the service app's key, to verify client assertions

@@ -11,6 +11,7 @@ from typing import Any
 
 from .certificates import self_signed_certificate
 from .org import NOW, PROVISIONING_FEATURES, SCIM_BASE_PROPERTIES, SCIM_NAMESPACE, EmulatedOrg
+from .users import add_app_user, add_member, add_user
 
 SSO_APP_ID = "0oa1sso2gainsight3x4"
 SCIM_APP_ID = "0oa9scim8gainsight7x6"
@@ -79,6 +80,21 @@ def _attribute(name: str, type_: str, **extra: Any) -> dict[str, Any]:
     }
 
 
+def _people(org: EmulatedOrg, test: str, viewer: str) -> None:
+    """Three people: one in each group and one in both (Test, first in priority, sets what it sets for her)."""
+    admin = {"IsSuperAdmin": True, "LicenseType": "Full"}
+    for login, groups, profile in (
+        ("alice@acme.example", (test,), admin),
+        ("bob@acme.example", (viewer,), {"LicenseType": "Viewer", "Department": ["Support"]}),
+        ("carol@acme.example", (test, viewer), {**admin, "Department": ["Support"]}),
+    ):
+        user_id = add_user(org, login, login.split("@")[0].title(), "Example")
+        for group_id in groups:
+            add_member(org, group_id, user_id)
+        add_app_user(org, SCIM_APP_ID, user_id, profile=profile)
+        add_app_user(org, SSO_APP_ID, user_id)
+
+
 def article_org(org: EmulatedOrg | None = None) -> EmulatedOrg:
     """The article's setup, in `org` (a new one by default)."""
     org = org if org is not None else EmulatedOrg()
@@ -106,6 +122,7 @@ def article_org(org: EmulatedOrg | None = None) -> EmulatedOrg:
     org.assign(SCIM_APP_ID, viewer, 1, {"LicenseType": "Viewer", "Department": ["Support"]})
     org.assign(SSO_APP_ID, test, 0)
     org.assign(SSO_APP_ID, viewer, 1)
+    _people(org, test, viewer)
     org.mappings["prm1user2scim"] = {
         "id": "prm1user2scim",
         "source": {"id": "oty1emulateduser000", "name": "user", "type": "user"},
