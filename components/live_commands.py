@@ -174,7 +174,7 @@ def run_verify(args: argparse.Namespace, stack_file_path: Path, shown: str) -> i
     with OktaClient(base_url, credentials_from_environment(), deadline=Deadline(args.timeout)) as client:
         sso_id = _app_id(args, client, shown, "samlApp", sso.import_id, sso.label)
         scim_id = _app_id(args, client, shown, "scimApp", scim.import_id, scim.label)
-        org = read_org(client, sso_id, scim_id)
+        org = read_org(client, sso_id, scim_id, with_people=not args.refresh_targets)
     findings = verify(org, inputs, stack=args.stack)
     if args.refresh_targets:
         # One URN a line, for `pulumi refresh --target`; the deploy then writes back what the stack declares.

@@ -45,7 +45,9 @@ def verify_text(stack: str, base_url: str, findings: list[Finding]) -> str:
     if not findings:
         return f"verify {stack} against {base_url}: ok, nothing to report.\n"
     lines = [f"verify {stack} against {base_url}: {len(findings)} finding(s)."]
-    lines += [f"  {finding.severity}: {finding.subject}: {finding.message}" for finding in findings]
+    for finding in findings:
+        people = f" (e.g. {', '.join(finding.people)})" if finding.people else ""
+        lines.append(f"  {finding.severity}: {finding.subject}: {finding.message}{people}")
     return "\n".join(lines) + "\n"
 
 

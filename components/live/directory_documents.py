@@ -89,3 +89,23 @@ class AppKey(OktaDocument):
     kid: KeyId
     x5c: list[Certificate] | None = None  # base64 DER
     expires_at: ServerText | None = Field(None, alias="expiresAt")
+
+
+class AppUserCredentials(OktaDocument):
+    user_name: ServerText | None = Field(None, alias="userName")
+
+
+class AppUser(OktaDocument):
+    """A user of an app: `scope` USER (assigned individually) or GROUP, its push state to the app, its profile."""
+
+    id: OktaId
+    scope: ServerText | None = None
+    status: ServerText | None = None
+    sync_state: ServerText | None = Field(None, alias="syncState")
+    last_sync: ServerText | None = Field(None, alias="lastSync")
+    credentials: AppUserCredentials | None = None
+    profile: dict[ServerText, ServerJson] | None = None
+
+    @property
+    def login(self) -> str:
+        return (self.credentials.user_name if self.credentials else None) or self.id

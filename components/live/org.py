@@ -15,6 +15,7 @@ from .client import OktaClient
 from .directory_documents import (
     AppGroup,
     AppKey,
+    AppUser,
     AppUserSchema,
     MappingSummary,
     OktaGroup,
@@ -22,6 +23,8 @@ from .directory_documents import (
     SchemaProperty,
 )
 from .okta_model import read_document, read_documents
+
+APP_USERS_PAGE = 500  # the most `GET /api/v1/apps/{appId}/users` gives a page (Okta's API reference)
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class LiveOrg:
     mapping: dict[str, str] = field(default_factory=dict)  # app attribute -> Okta expression (the user -> app map)
     mapping_id: str | None = None
     sso_keys: tuple[LiveKey, ...] = ()
+    scim_users: tuple[AppUser, ...] = ()  # read only for verify (with_people)
 
     @property
     def separate_scim(self) -> LiveApp | None:
@@ -179,8 +183,13 @@ def read_keys(client: OktaClient, app_id: str) -> tuple[LiveKey, ...]:
     return tuple(LiveKey(key.kid, key.x5c[0], key.expires_at) for key in keys if key.x5c)
 
 
-def read_org(client: OktaClient, sso_app_id: str, scim_app_id: str | None) -> LiveOrg:
-    """Both apps as Okta holds them."""
+def read_app_users(client: OktaClient, app_id: str) -> tuple[AppUser, ...]:
+    path = f"/api/v1/apps/{app_id}/users"
+    return tuple(read_documents(AppUser, list(client.iterate(path, limit=APP_USERS_PAGE)), f"GET {path}"))
+
+
+def read_org(client: OktaClient, sso_app_id: str, scim_app_id: str | None, *, with_people: bool = False) -> LiveOrg:
+    """Both apps as Okta holds them; with their users when `with_people` (one call per 500 users)."""
     sso = read_app(client, sso_app_id)
     # One app doing both (against Gainsight's advice) is read once; `adopt` reports it.
     scim = (sso if scim_app_id == sso_app_id else read_app(client, scim_app_id)) if scim_app_id else None
@@ -193,4 +202,5 @@ def read_org(client: OktaClient, sso_app_id: str, scim_app_id: str | None) -> Li
         mapping=mapping,
         mapping_id=mapping_id,
         sso_keys=read_keys(client, sso.id),
+        scim_users=read_app_users(client, scim.id) if scim and with_people and scim.id != sso.id else (),
     )

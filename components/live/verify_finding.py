@@ -15,6 +15,9 @@ class Finding:
     # The resources whose state in Pulumi no longer matches Okta: `pulumi refresh --target` them, and the next
     # `pulumi up` writes back what the stack declares. Empty when no resource of the stack can put it back.
     refresh: tuple[str, ...] = ()
+    # Logins the finding is about (a few): shown in the terminal and in --json, never in --markdown, which goes
+    # into an issue others read.
+    people: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -23,4 +26,5 @@ class Finding:
             "subject": self.subject,
             "message": self.message,
             "refresh": list(self.refresh),
+            "people": list(self.people),
         }

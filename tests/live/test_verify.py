@@ -110,3 +110,35 @@ def test_an_answer_in_an_undocumented_shape_is_one_error_line(adopted_stack: Pat
         "is not an object, which Okta's API reference does not document\n"
     )
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_verify_reports_pushes_that_did_not_reach_gainsight_and_individual_assignments(adopted_stack: Path) -> None:
+    """Okta's app users: syncState ERROR / OUT_OF_SYNC (count, oldest push, a few logins), and scope USER."""
+    from components.emulator.users import add_app_user, add_user
+
+    org = article_org()
+    app_users = org.app_users[SCIM_ID]
+    alice = next(u for u, user in org.users.items() if user["profile"]["login"].startswith("alice"))
+    app_users[alice].update(syncState="ERROR", lastSync="2026-03-04T05:06:07.000Z")
+    bob = next(u for u, user in org.users.items() if user["profile"]["login"].startswith("bob"))
+    app_users[bob].update(syncState="OUT_OF_SYNC", lastSync="2026-05-01T00:00:00.000Z")
+    dana = add_user(org, "dana@acme.example")
+    add_app_user(org, SCIM_ID, dana, scope="USER", profile={"LicenseType": "Full", "IsSuperAdmin": None})
+    with FakeOktaServer(org) as url:
+        text = run_cli("verify", "--stack", "acme", "--config", str(adopted_stack), "--okta-url", url, env=ENV)
+        found = json.loads(verify(url, adopted_stack).stdout)["findings"]
+        markdown = run_cli(
+            "verify", "--stack", "acme", "--config", str(adopted_stack), "--okta-url", url, "--markdown", env=ENV
+        ).stdout
+    by_check = {finding["check"]: finding for finding in found}
+    assert set(by_check) == {"sync-errors", "individual-assignments"}
+    sync = by_check["sync-errors"]
+    assert sync["message"].startswith("2 user(s) whose changes have not reached Gainsight (1 ERROR, 1 OUT_OF_SYNC; "
+                                      "oldest last push 2026-03-04)")  # fmt: skip
+    assert sync["people"] == ["alice@acme.example", "bob@acme.example"]
+    individual = by_check["individual-assignments"]
+    assert "1 user(s) assigned to the app one by one" in individual["message"]
+    assert "their own LicenseType override" in individual["message"]  # IsSuperAdmin unset: not an override
+    assert individual["people"] == ["dana@acme.example"]
+    assert "(e.g. alice@acme.example, bob@acme.example)" in text.stdout
+    assert "have not reached Gainsight" in markdown and "@acme.example" not in markdown  # the issue names no one
