@@ -14,7 +14,6 @@ from typing import NoReturn
 from components import __version__
 from components.command_name import hint
 from components.inputs.placeholders import refuse_placeholders
-from components.inputs.project import load_inputs
 from components.inputs.stack_file import read_stack_file
 from components.metadata.sp_metadata import read_sp_metadata
 
@@ -71,7 +70,7 @@ def _plan(args: argparse.Namespace) -> int:
     stack_file = read_stack_file(path, display(path))
     refuse_placeholders(stack_file.config, display(path))
     plan = run_offline(args.stack, stack_file, display(path), mocks)
-    warn_about_siblings(args, load_inputs(stack_file.config, display(path), stack_file.secret_keys))
+    warn_about_siblings(args, plan.inputs)
     document = plan.to_json()
     if args.json:
         print(json.dumps(document, indent=2))

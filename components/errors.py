@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from os import PathLike
 
 from .shown_text import shown
@@ -25,3 +26,11 @@ class InputError(Exception):
         # One line, always: a multi-line message would break "one error line" for CI logs. Whatever a server or a
         # file put into the message is shown without credentials or terminal control characters.
         return shown(" ".join(f"error: {where}: {self.message}".split()))
+
+
+def key_path(parts: Iterable[int | str]) -> str:
+    """Where in a document a value sits, as people write it: `groups[0].profile.LicenseType`."""
+    path = ""
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path

@@ -135,7 +135,7 @@ def run_init(args: argparse.Namespace) -> int:
         stack_temp.unlink(missing_ok=True)
         metadata_temp.unlink(missing_ok=True)
     for warning in sibling_warnings(stack, inputs, PROJECT_ROOT):
-        print(warning.replace(shown, output.name), file=sys.stderr)
+        print(warning, file=sys.stderr)
     sys.stdout.write(_next_steps(stack, shown, metadata_file, inputs.metadata.entity_id))
     return 0
 

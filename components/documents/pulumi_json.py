@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 
-from components.errors import InputError
+from components.errors import InputError, key_path
 
 from .json_documents import read_json_object
 
@@ -94,10 +94,7 @@ class StackOutputs(_Shape):
 
 
 def _where(error: dict[str, Any]) -> str:
-    path = ""
-    for part in error["loc"]:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path
+    return key_path(error["loc"])
 
 
 def _problem(error: dict[str, Any]) -> str:

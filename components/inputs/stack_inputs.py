@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from components.errors import InputError
+from components.errors import InputError, key_path
 from components.metadata.sp_metadata import SpMetadata, read_sp_metadata
 
 from .attributes import AttributeSettings, check_attributes
@@ -66,10 +66,7 @@ def _decode(name: str, value: str) -> Any:
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return f"{NAMESPACE}:{path}"
+    return f"{NAMESPACE}:{key_path(loc)}"
 
 
 def _known_keys(model: type[BaseModel]) -> list[str]:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, ValidationError
 
-from components.errors import InputError
+from components.errors import InputError, key_path
 from components.shown_text import shown
 
 # Text a person reads or that goes into a stack file (labels, names, templates, URLs): credentials redacted and
@@ -47,10 +47,7 @@ Document = TypeVar("Document", bound=OktaDocument)
 
 
 def _field(location: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(the document)"
+    return key_path(location) or "(the document)"
 
 
 # pydantic's error types, in the words of JSON (its own messages name Python classes).

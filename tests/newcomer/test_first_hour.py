@@ -56,13 +56,3 @@ def test_the_first_hour_as_the_readme_shows_it(tmp_path: Path) -> None:
         result = run_in(root, hint)
         assert result.returncode == 0, f"the hint `{hint}` fails:\n{result.stderr}"
         assert not [h for h in HINT.findall(result.stdout + result.stderr) if h.split()[1] not in OFFLINE_COMMANDS]
-
-
-def test_init_prints_what_the_readme_shows(tmp_path: Path) -> None:
-    root = project_copy(tmp_path)
-    (tmp_path / "metadata.xml").write_text((root / "metadata" / "prod.xml").read_text().replace("acme-prod", "acme-qa"))
-    readme = (PROJECT_ROOT / "README.md").read_text()
-    shown = readme.split("$ venv/bin/gainsight-okta init qa", 1)[1].split("```", 1)[0].splitlines()[1:]
-    result = run_in(root, f"{TOOL} init qa --metadata ../metadata.xml --tenant-url https://acme-qa.gainsightcloud.com "
-                          "--okta-org acme --okta-domain okta.com")  # fmt: skip
-    assert result.stdout.splitlines() == shown
