@@ -107,8 +107,9 @@ def lifecycle(org: EmulatedOrg, request: Request) -> Answer:
 
 def delete_app(org: EmulatedOrg, request: Request) -> Answer:
     app_id = _app(org, request)["id"]
-    for table in (org.apps, org.app_groups, org.schemas, org.base_schemas, org.keys):
+    for table in (org.apps, org.app_groups, org.schemas, org.base_schemas, org.keys, org.app_users, org.stale):
         table.pop(app_id, None)
+    org.changed()
     return Answer(204, None)
 
 

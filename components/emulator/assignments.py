@@ -131,6 +131,7 @@ def put_assignment(org: EmulatedOrg, request: Request) -> Answer:
                 assignment = {"id": group_id}
                 org.app_groups.setdefault(app_id, []).append(assignment)
             assignment.update({"priority": priority, "profile": profile, "lastUpdated": NOW})
+            org.changed()
             _record_collisions(org, app_id)
             return ok(rendered(org, app_id, assignment, request.base))
     finally:
@@ -154,6 +155,7 @@ def delete_assignment(org: EmulatedOrg, request: Request) -> Answer:
             if assignment is None:
                 raise not_found(request.path)
             org.app_groups[app_id].remove(assignment)
+            org.changed()
         return Answer(204, None)
     finally:
         with org.lock:

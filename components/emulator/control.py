@@ -28,6 +28,7 @@ def switch_on_provisioning(org: EmulatedOrg, request: Request) -> Answer:
     with org.lock:
         app["features"] = [feature for key, feature in PROVISIONING_FEATURES.items() if body.get(key)]
         org.base_schemas[app_id] = SCIM_BASE_PROPERTIES
+        org.changed()
         if not any(m["target"]["id"] == app_id for m in org.mappings.values()):
             mapping_id = okta_id("prm")
             org.mappings[mapping_id] = {

@@ -27,7 +27,7 @@ def handle(org: EmulatedOrg, request: Request) -> Answer:
     control = request.path.startswith(CONTROL_PREFIX)
     found = route(request.method, request.path)
     template = found[0] if found else "(unknown)"
-    bucket = bucket_of(request.path)
+    bucket = bucket_of(request.path, request.method)
     headers: list[tuple[str, str]] = []
     try:
         if not control:

@@ -1,4 +1,5 @@
-"""Groups: list and search by name prefix (`q`), read, create, rename, delete.
+"""Groups: list, find by name prefix (`q`) or `search` (components.emulator.group_search), read, create, rename,
+delete.
 
 A group's profile holds only what is set: Okta renders no nulls there (the provider's
 `utils.NormalizeGroupProfile`: "Okta does not render nulls in profile")."""
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import copy
 
+from . import group_search
 from .okta_errors import invalid, not_found
 from .org import NOW, EmulatedOrg
 from .paging import page
@@ -22,12 +24,19 @@ def _group(org: EmulatedOrg, request: Request) -> dict:
 
 def list_groups(org: EmulatedOrg, request: Request) -> Answer:
     prefix = request.arg("q").lower()
-    items = [
-        copy.deepcopy(g) for g in org.groups.values() if str(g["profile"].get("name", "")).lower().startswith(prefix)
+    wanted = group_search.parse(request.arg("search")) if "search" in request.query else None
+    found = [
+        g
+        for g in org.groups.values()
+        if str(g["profile"].get("name", "")).lower().startswith(prefix) and (wanted is None or wanted(g))
     ]
-    items.sort(key=lambda g: str(g["profile"].get("name", "")).lower())
-    items_page, links = page(items, request.query, request.base, request.path, default=10000, cap=10000)
-    return ok(items_page, links=links)
+    found.sort(key=lambda g: str(g["profile"].get("name", "")).lower())
+    found_page, links = page(found, request.query, request.base, request.path, default=10000, cap=10000)
+    items = [copy.deepcopy(g) for g in found_page]
+    if "stats" in request.arg("expand").split(","):
+        for item in items:
+            item["_embedded"] = {"stats": group_search.stats(org, item["id"])}
+    return ok(items, links=links)
 
 
 def get_group(org: EmulatedOrg, request: Request) -> Answer:
@@ -65,4 +74,5 @@ def delete_group(org: EmulatedOrg, request: Request) -> Answer:
         org.members.pop(group_id, None)
         for assignments in org.app_groups.values():
             assignments[:] = [a for a in assignments if a["id"] != group_id]
+        org.changed()
     return Answer(204, None)

@@ -6,9 +6,9 @@ import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .rate_limits import RateLimits
 
@@ -45,6 +45,9 @@ PROVISIONING_FEATURES = {
 }
 
 
+T = TypeVar("T")
+
+
 def okta_id(prefix: str) -> str:
     return f"{prefix}{uuid.uuid4().hex[:17]}"
 
@@ -60,7 +63,10 @@ class EmulatedOrg:
     keys: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # app id -> credential keys
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # user id -> Okta user
     members: dict[str, list[str]] = field(default_factory=dict)  # group id -> user ids, in the order added
-    app_users: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # app id -> user id -> app user
+    # App id -> user id -> the app user record Okta holds (status, syncState, its own profile values). Which users
+    # an app has, and their group values, are derived from memberships and assignments (components.emulator.app_users).
+    app_users: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    stale: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # app id -> user id -> values held
     # Credentials: any non-empty SSWS token unless `token` is set; Bearer tokens from /oauth2/v1/token.
     token: str | None = None
     public_key: Any = None  # the service app's key, to verify client assertions
@@ -85,6 +91,9 @@ class EmulatedOrg:
     provisioning_resets: list[str] = field(default_factory=list)  # apps whose provisioning an app PUT reset
     in_flight: Counter[str] = field(default_factory=Counter)  # app id -> assignment writes under way
     lock: threading.RLock = field(default_factory=threading.RLock)
+    # Views derived from the people (an app's users, a user's groups), rebuilt when `changed()` was called since.
+    people_version: int = 0
+    views: dict[str, tuple[Hashable, Any]] = field(default_factory=dict)
 
     # ---- building --------------------------------------------------------------------------------
 
@@ -106,6 +115,21 @@ class EmulatedOrg:
         self.app_groups.setdefault(app_id, []).append(
             {"id": group_id, "priority": priority, "profile": dict(profile or {}), "lastUpdated": NOW}
         )
+        self.changed()
+
+    def changed(self) -> None:
+        """Every write to users, memberships, assignments or schemas calls this: the derived views are rebuilt."""
+        with self.lock:
+            self.people_version += 1
+
+    def cached(self, name: str, key: Hashable, build: Callable[[], T]) -> T:
+        """The view `name`, built again only when `key` differs from the one it was built for."""
+        with self.lock:
+            held = self.views.get(name)
+            if held is None or held[0] != key:
+                held = (key, build())
+                self.views[name] = held
+            return held[1]  # type: ignore[no-any-return]
 
     def hostile_mode(self, path: str) -> str | None:
         return next((mode for prefix, mode in self.hostile.items() if path.startswith(prefix)), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import apps, assignments, control, credentials, groups, mappings, schemas, users
+from . import app_users, apps, assignments, control, credentials, groups, mappings, schemas, users
 from .okta_errors import method_not_allowed
 from .org import EmulatedOrg
 from .request import Answer, Request
@@ -24,7 +24,8 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", "/api/v1/apps/{appId}/credentials/keys", apps.list_keys),
     ("POST", "/api/v1/apps/{appId}/credentials/keys/generate", apps.generate_key),
     ("GET", "/api/v1/apps/{appId}/credentials/keys/{kid}", apps.get_key),
-    ("GET", "/api/v1/apps/{appId}/users", users.list_app_users),
+    ("GET", "/api/v1/apps/{appId}/users", app_users.list_app_users),
+    ("GET", "/api/v1/apps/{appId}/users/{userId}", app_users.get_app_user),
     ("GET", "/api/v1/apps/{appId}/groups", assignments.list_assignments),
     ("GET", "/api/v1/apps/{appId}/groups/{groupId}", assignments.get_assignment),
     ("PUT", "/api/v1/apps/{appId}/groups/{groupId}", assignments.put_assignment),
@@ -35,6 +36,8 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("PUT", "/api/v1/groups/{groupId}", groups.replace_group),
     ("DELETE", "/api/v1/groups/{groupId}", groups.delete_group),
     ("GET", "/api/v1/groups/{groupId}/users", users.list_group_users),
+    ("PUT", "/api/v1/groups/{groupId}/users/{userId}", users.put_member),
+    ("DELETE", "/api/v1/groups/{groupId}/users/{userId}", users.delete_member),
     ("GET", "/api/v1/users/{userId}", users.get_user),
     ("GET", "/api/v1/users/{userId}/groups", users.list_user_groups),
     ("GET", "/api/v1/meta/schemas/apps/{appId}/default", schemas.get_schema),

@@ -81,4 +81,5 @@ def update_schema(org: EmulatedOrg, request: Request) -> Answer:
                     assignment.get("profile", {}).pop(name, None)  # the values set on groups are lost
             else:
                 custom[name] = _checked(name, spec, provisioning)
+        org.changed()
     return ok(_document(org, app_id, request.base))

@@ -2,7 +2,8 @@
 
 The article's org: an SSO app and a hidden custom SAML app switched to SCIM (Create, Update and Deactivate Users),
 the Profile Editor attributes in Gainsight's namespace, and the groups "Test" and "Viewer" assigned in priority
-order with their Gainsight values ("Test": Full and super admin; "Viewer": Viewer, Support).
+order with their Gainsight values ("Test": Full and super admin; "Viewer": Viewer, Support), and three people in
+those groups.
 """
 
 from __future__ import annotations
@@ -81,18 +82,18 @@ def _attribute(name: str, type_: str, **extra: Any) -> dict[str, Any]:
 
 
 def _people(org: EmulatedOrg, test: str, viewer: str) -> None:
-    """Three people: one in each group and one in both (Test, first in priority, sets what it sets for her)."""
-    admin = {"IsSuperAdmin": True, "LicenseType": "Full"}
-    for login, groups, profile in (
-        ("alice@acme.example", (test,), admin),
-        ("bob@acme.example", (viewer,), {"LicenseType": "Viewer", "Department": ["Support"]}),
-        ("carol@acme.example", (test, viewer), {**admin, "Department": ["Support"]}),
+    """Three people: one in each group and one in both. Their app users are derived from the groups (Test, first in
+    priority, gives carol IsSuperAdmin and LicenseType; only Viewer sets Department); the SCIM app's records hold
+    the push state."""
+    for login, groups in (
+        ("alice@acme.example", (test,)),
+        ("bob@acme.example", (viewer,)),
+        ("carol@acme.example", (test, viewer)),
     ):
         user_id = add_user(org, login, login.split("@")[0].title(), "Example")
         for group_id in groups:
             add_member(org, group_id, user_id)
-        add_app_user(org, SCIM_APP_ID, user_id, profile=profile)
-        add_app_user(org, SSO_APP_ID, user_id)
+        add_app_user(org, SCIM_APP_ID, user_id)
 
 
 def article_org(org: EmulatedOrg | None = None) -> EmulatedOrg:

@@ -1,10 +1,12 @@
-"""People: users, group memberships and app users, with Okta's shapes and pagination.
+"""People: users, group memberships and the app user records Okta holds, with Okta's shapes and pagination.
 
-Shapes are Okta's `User` and `AppUser` (the management OpenAPI spec; the `okta` SDK's models of those names): an
-app user carries `scope` (USER for an individual assignment, GROUP when a group brings it), `status`,
-`syncState` (SYNCHRONIZED, OUT_OF_SYNC, ERROR, ...), `lastSync` and its app profile. Pages: `GET
-/api/v1/apps/{appId}/users` 50 by default and at most 500, `GET /api/v1/groups/{groupId}/users` 1,000 by default
-and at most 1,000 (Okta's API reference); `GET /api/v1/users/{userId}/groups` is not paged.
+Shapes are Okta's `User` and `AppUser` (the management OpenAPI spec; the `okta` SDK's models of those names). Pages:
+`GET /api/v1/groups/{groupId}/users` 1,000 by default and at most 1,000 (Okta's API reference; the `okta` SDK's
+`list_group_users` adds "The recommended page limit is now `limit=200`", which is the caller's choice, not a cap);
+`GET /api/v1/users/{userId}/groups` is not paged. Neither takes `expand` or `q` (the SDK's `list_group_users` and
+`list_user_groups` have no such parameter). Memberships change with `PUT`/`DELETE
+/api/v1/groups/{groupId}/users/{userId}` (the SDK's `assign_user_to_group`, `unassign_user_from_group`: 204).
+Which users an app has is derived in components.emulator.app_users.
 """
 
 from __future__ import annotations
@@ -20,9 +22,8 @@ from .request import Answer, Request, ok
 USER_TYPE_ID = "oty1emulateduser000"
 
 
-def add_user(org: EmulatedOrg, login: str, first: str = "Ada", last: str = "Lovelace", status: str = "ACTIVE") -> str:
-    user_id = okta_id("00u")
-    org.users[user_id] = {
+def new_user(user_id: str, login: str, first: str, last: str, status: str) -> dict[str, Any]:
+    return {
         "id": user_id,
         "status": status,
         "created": NOW,
@@ -35,6 +36,12 @@ def add_user(org: EmulatedOrg, login: str, first: str = "Ada", last: str = "Love
         "profile": {"firstName": first, "lastName": last, "email": login, "login": login},
         "_links": {},
     }
+
+
+def add_user(org: EmulatedOrg, login: str, first: str = "Ada", last: str = "Lovelace", status: str = "ACTIVE") -> str:
+    user_id = okta_id("00u")
+    org.users[user_id] = new_user(user_id, login, first, last, status)
+    org.changed()
     return user_id
 
 
@@ -42,21 +49,27 @@ def add_member(org: EmulatedOrg, group_id: str, user_id: str) -> None:
     members = org.members.setdefault(group_id, [])
     if user_id not in members:
         members.append(user_id)
+    org.changed()
 
 
-def add_app_user(
-    org: EmulatedOrg,
-    app_id: str,
+def remove_member(org: EmulatedOrg, group_id: str, user_id: str) -> None:
+    members = org.members.get(group_id, [])
+    if user_id in members:
+        members.remove(user_id)
+    org.changed()
+
+
+def app_user_record(
     user_id: str,
+    login: str,
     *,
     scope: str = "GROUP",
-    profile: dict[str, Any] | None = None,
     sync_state: str = "SYNCHRONIZED",
     status: str = "PROVISIONED",
     last_sync: str = NOW,
-) -> None:
-    login = org.users[user_id]["profile"]["login"]
-    org.app_users.setdefault(app_id, {})[user_id] = {
+) -> dict[str, Any]:
+    """An app user as Okta holds it, with only the username in its profile."""
+    return {
         "id": user_id,
         "externalId": None,
         "created": NOW,
@@ -68,9 +81,39 @@ def add_app_user(
         "syncState": sync_state,
         "lastSync": last_sync,
         "credentials": {"userName": login},
-        "profile": {"userName": login, **(profile or {})},
+        "profile": {"userName": login},
         "_links": {},
     }
+
+
+def add_app_user(
+    org: EmulatedOrg,
+    app_id: str,
+    user_id: str,
+    *,
+    scope: str = "GROUP",
+    profile: dict[str, Any] | None = None,
+    stale: dict[str, Any] | None = None,
+    sync_state: str = "SYNCHRONIZED",
+    status: str = "PROVISIONED",
+    last_sync: str = NOW,
+) -> None:
+    """The app user record Okta holds for `user_id`.
+
+    scope USER: an individual assignment ("Administrator (overrides group)"): the user has the app whatever the
+    groups do, and `profile` is its values. scope GROUP: the user has the app only while a member of an assigned
+    group, and the groups' values replace what `profile` gives for group-scoped attributes; `stale` is what Okta's
+    app user still holds instead (a push that never happened), for `verify` to find.
+    """
+    login = org.users[user_id]["profile"]["login"]
+    record = app_user_record(user_id, login, scope=scope, sync_state=sync_state, status=status, last_sync=last_sync)
+    record["profile"].update(profile or {})
+    org.app_users.setdefault(app_id, {})[user_id] = record
+    held = org.stale.setdefault(app_id, {})
+    held.pop(user_id, None)
+    if stale:
+        held[user_id] = dict(stale)
+    org.changed()
 
 
 def _user(org: EmulatedOrg, request: Request) -> dict[str, Any]:
@@ -85,27 +128,48 @@ def get_user(org: EmulatedOrg, request: Request) -> Answer:
     return ok(copy.deepcopy(_user(org, request)))
 
 
+def _groups_by_user(org: EmulatedOrg) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for group_id in org.groups:
+        for user_id in org.members.get(group_id, ()):
+            index.setdefault(user_id, []).append(group_id)
+    return index
+
+
 def list_user_groups(org: EmulatedOrg, request: Request) -> Answer:
     user_id = _user(org, request)["id"]
-    groups = [
-        copy.deepcopy(org.groups[g]) for g, members in org.members.items() if user_id in members and g in org.groups
-    ]
-    return ok(groups)
+    # A test may edit `org.members` directly: the sizes are in the key as well as the version.
+    key = (org.people_version, tuple(org.groups), tuple(len(m) for m in org.members.values()))
+    index = org.cached("groups by user", key, lambda: _groups_by_user(org))
+    return ok([copy.deepcopy(org.groups[g]) for g in index.get(user_id, ()) if g in org.groups])
 
 
 def list_group_users(org: EmulatedOrg, request: Request) -> Answer:
     group_id = request.params["groupId"]
     if group_id not in org.groups:
         raise not_found(request.path)
-    items = [copy.deepcopy(org.users[u]) for u in org.members.get(group_id, []) if u in org.users]
-    items_page, links = page(items, request.query, request.base, request.path, default=1000, cap=1000)
-    return ok(items_page, links=links)
+    member_ids = [u for u in org.members.get(group_id, []) if u in org.users]
+    ids_page, links = page(member_ids, request.query, request.base, request.path, default=1000, cap=1000)
+    return ok([copy.deepcopy(org.users[u]) for u in ids_page], links=links)
 
 
-def list_app_users(org: EmulatedOrg, request: Request) -> Answer:
-    app_id = request.params["appId"]
-    if app_id not in org.apps:
-        raise not_found(request.path)
-    items = [copy.deepcopy(user) for user in org.app_users.get(app_id, {}).values()]
-    items_page, links = page(items, request.query, request.base, request.path, default=50, cap=500)
-    return ok(items_page, links=links)
+def _member_ids(org: EmulatedOrg, request: Request) -> tuple[str, str]:
+    group_id = request.params["groupId"]
+    if group_id not in org.groups:
+        raise not_found(f"/api/v1/groups/{group_id}")
+    user_id = request.params["userId"]
+    if user_id not in org.users:
+        raise not_found(f"/api/v1/users/{user_id}")
+    return group_id, user_id
+
+
+def put_member(org: EmulatedOrg, request: Request) -> Answer:
+    with org.lock:
+        add_member(org, *_member_ids(org, request))
+    return Answer(204, None)
+
+
+def delete_member(org: EmulatedOrg, request: Request) -> Answer:
+    with org.lock:
+        remove_member(org, *_member_ids(org, request))
+    return Answer(204, None)

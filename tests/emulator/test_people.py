@@ -1,7 +1,8 @@
 """Users, group memberships and app users in the emulator, with Okta's shapes (the `okta` SDK's `User`, `AppUser`
 and `Group` models), pages (Okta's API reference: app users 50 by default, at most 500; a group's users 1,000 by
-default, at most 1,000) and rate-limit buckets (Okta's rate-limit docs: every `/api/v1/apps*` endpoint not listed
-separately shares the apps bucket)."""
+default, at most 1,000, though the SDK's `list_group_users` recommends `limit=200`) and rate-limit buckets (Okta's
+rate-limit docs: every `/api/v1/apps*` endpoint not listed separately shares the apps bucket). How app users are
+derived from groups: test_app_users_derived.py."""
 
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ def test_the_article_s_people_their_groups_and_app_users(article: Served) -> Non
         for u in article.ok("GET", f"/api/v1/apps/{SCIM_APP_ID}/users")
         if u["credentials"]["userName"].startswith("carol")
     )
-    # The seed's app user holds what Okta would push: Test (priority 0) sets IsSuperAdmin and LicenseType, only
-    # Viewer sets Department. (The emulator stores app profiles as given; deriving them is issue 18's next step.)
+    # Derived from the groups, as Okta does (components.emulator.app_users): Test (priority 0) sets IsSuperAdmin and
+    # LicenseType, only Viewer sets Department; the seed writes no app profile by hand.
     assert (carol["scope"], carol["syncState"]) == ("GROUP", "SYNCHRONIZED")
     assert {k: carol["profile"][k] for k in ("IsSuperAdmin", "LicenseType", "Department")} == {
         "IsSuperAdmin": True,
