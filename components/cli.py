@@ -22,6 +22,7 @@ from .cli_stack_files import WARNINGS, display, stack_file_path, stack_inputs, w
 from .errors import InputError
 
 PROG = "gainsight-okta"
+PEOPLE_COMMANDS = ("run_impact", "run_explain_user")  # components.people_commands
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,6 +83,12 @@ def _plan(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     from components.documents.explain import explain, explain_json, explain_text
 
+    if args.user is not None or args.live:
+        if args.user is None or not args.live or args.groups is not None:
+            raise InputError("explain", "--user", "--live takes --user LOGIN (and no --groups); --user needs --live")
+        return _live("run_explain_user", with_stack_file=True)(args)
+    if args.groups is None:
+        raise InputError("explain", "--groups", "name the groups (--groups), or one person (--user LOGIN --live)")
     shown, inputs = stack_inputs(args)
     names = [name.strip() for name in args.groups.split(",") if name.strip()]
     if not names:
@@ -138,9 +145,13 @@ def _live(name: str, with_stack_file: bool = False) -> Callable[[argparse.Namesp
     """A command of components.live_commands, imported when run: the others never load httpx or the emulator."""
 
     def run(args: argparse.Namespace) -> int:
-        from components import live_commands, stack_init
-
-        handler = getattr(stack_init if name == "run_init" else live_commands, name)
+        if name in PEOPLE_COMMANDS:
+            from components import people_commands as module
+        elif name == "run_init":
+            from components import stack_init as module
+        else:
+            from components import live_commands as module
+        handler = getattr(module, name)
         if not with_stack_file:
             return int(handler(args))
         path = stack_file_path(args)
@@ -206,6 +217,13 @@ COMMANDS = (
         _live("run_verify", with_stack_file=True),
         "compare the live Okta org with a stack (read only); exit 1 when something is wrong",
         "verify --stack prod --json",
+        True,
+    ),
+    Command(
+        "impact",
+        _live("run_impact", with_stack_file=True),
+        "who a change deactivates, re-licenses or makes super admin in Gainsight (reads Okta, read only)",
+        "impact --stack prod --config Pulumi.prod.yaml --base-config base/Pulumi.prod.yaml --markdown",
         True,
     ),
     Command(

@@ -41,7 +41,16 @@ def add_arguments(name: str, takes_stack: bool, parser: argparse.ArgumentParser)
     if name == "metadata":
         parser.add_argument("file", help="the metadata.xml Gainsight offers for its SAML connection")
     if name == "explain":
-        parser.add_argument("--groups", required=True, help='comma-separated group names, e.g. "Viewers,Admins"')
+        parser.add_argument("--groups", help='comma-separated group names, e.g. "Viewers,Admins"')
+        parser.add_argument("--user", metavar="LOGIN", help="with --live: one person's groups and values in Okta")
+        parser.add_argument("--live", action="store_true", help="read the live org (and Gainsight, when configured)")
+    if name == "impact":
+        parser.add_argument("--base-config", required=True, help="the stack file before the change (the base branch's)")
+        parser.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for the SCIM app's id")
+        parser.add_argument("--show-users", action="store_true", help="list each person a change touches")
+        group = parser.add_mutually_exclusive_group()
+        group.add_argument("--json", action="store_true", help="one JSON document")
+        group.add_argument("--markdown", action="store_true", help="Markdown: the PR comment's People section")
     if name == "runbook":
         parser.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for values Okta knows")
     if name in ("metadata", "plan", "explain"):
@@ -65,7 +74,7 @@ def add_arguments(name: str, takes_stack: bool, parser: argparse.ArgumentParser)
         parser.add_argument("--confirm", action="store_true", help="generate, switch: really write to Okta")
         parser.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for the app's id")
         parser.add_argument("--json", action="store_true", help="status: one JSON document")
-    if name in ("adopt", "verify", "rotate-key"):
+    if name in ("adopt", "verify", "rotate-key", "impact", "explain"):
         parser.add_argument(
             "--okta-url", help="the org's address, e.g. https://acme.okta.com (default: okta:orgName/baseUrl)"
         )

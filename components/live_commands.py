@@ -7,7 +7,6 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from components.command_name import hint
 from components.documents.json_documents import read_json_object
@@ -21,23 +20,19 @@ from components.documents.live_reports import (
 )
 from components.errors import InputError
 from components.inputs.project import PROJECT_ROOT, load_inputs
-from components.inputs.settings import okta_app_id
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_writer import stack_file_text
 from components.live.adopt import adopt
-from components.live.app_documents import AppSummary
 from components.live.app_inputs import input_differences, live_saml_inputs
 from components.live.budget import Deadline
 from components.live.client import OktaClient
 from components.live.credentials import credentials_from_environment, org_url
 from components.live.key_rotation import SigningKey, generate, signing_keys, switch
-from components.live.okta_model import read_documents
 from components.live.org import LiveOrg, read_org
 from components.live.verify import verify
+from components.live_app_ids import app_id_of
 from components.metadata.sp_metadata import read_sp_metadata
 from components.user_files import replace_together
-
-_OUTPUT_KEYS = {"samlApp": "ssoAppId", "scimApp": "scimAppId"}  # the program's exports of each app's id
 
 
 def _relative(path: Path) -> str:
@@ -126,32 +121,6 @@ def run_adopt(args: argparse.Namespace) -> int:
     return 0
 
 
-def _app_id(
-    args: argparse.Namespace, client: OktaClient, shown: str, key: str, import_id: str | None, label: str
-) -> str:
-    """An app to check: its `importId`, then `--outputs` (pulumi stack output --json), then an exact label search."""
-    found: Any = import_id
-    if not found and args.outputs:
-        from components.documents.pulumi_json import read_stack_outputs
-
-        found = read_stack_outputs(Path(args.outputs), args.outputs, args.stack).get(_OUTPUT_KEYS[key])
-    if isinstance(found, str) and found.startswith("0oa"):
-        try:
-            return okta_app_id(found)
-        except ValueError as error:
-            raise InputError(args.outputs or shown, _OUTPUT_KEYS[key], str(error)) from None
-    listed = read_documents(AppSummary, list(client.iterate("/api/v1/apps", {"q": label})), "GET /api/v1/apps")
-    matches = [app for app in listed if app.label == label]
-    if len(matches) != 1:
-        what = "no app" if not matches else f"{len(matches)} apps"
-        raise InputError(
-            shown,
-            f"gainsight-okta:{key}.importId",
-            f"is not set and Okta has {what} labelled {label!r}; set it, or pass --outputs (pulumi stack output)",
-        )
-    return matches[0].id
-
-
 def _deployed_urns(path: str) -> set[str]:
     """The URNs in the stack's state, from `pulumi stack export`: only those can be refreshed."""
     document = read_json_object(Path(path), path, "the output of `pulumi stack export`")
@@ -172,8 +141,8 @@ def run_verify(args: argparse.Namespace, stack_file_path: Path, shown: str) -> i
     base_url = org_url(args.okta_url, stack_file.config)
     sso, scim = inputs.settings.saml_app, inputs.settings.scim_app
     with OktaClient(base_url, credentials_from_environment(), deadline=Deadline(args.timeout)) as client:
-        sso_id = _app_id(args, client, shown, "samlApp", sso.import_id, sso.label)
-        scim_id = _app_id(args, client, shown, "scimApp", scim.import_id, scim.label)
+        sso_id = app_id_of(args, client, shown, "samlApp", sso.import_id, sso.label)
+        scim_id = app_id_of(args, client, shown, "scimApp", scim.import_id, scim.label)
         org = read_org(client, sso_id, scim_id, with_people=not args.refresh_targets)
     findings = verify(org, inputs, stack=args.stack)
     if args.refresh_targets:
@@ -207,7 +176,7 @@ def run_rotate_key(args: argparse.Namespace, stack_file_path: Path, shown: str) 
     deadline = Deadline(args.timeout)
     with OktaClient(base_url, credentials_from_environment(), allow_writes=writes, deadline=deadline) as client:
         sso = inputs.settings.saml_app
-        app_id = _app_id(args, client, shown, "samlApp", sso.import_id, sso.label)
+        app_id = app_id_of(args, client, shown, "samlApp", sso.import_id, sso.label)
         keys = signing_keys(client, app_id)
         active = next((key for key in keys if key.active), None)
         wanted = inputs.settings.saml_app.signing_key_id

@@ -133,3 +133,21 @@ def test_the_deploy_refreshes_what_verify_finds_changed_by_hand_before_up() -> N
 def test_every_workflow_pins_one_pulumi_cli(name: str) -> None:
     uses = [s for s in steps(load(name)) if s.get("uses", "").startswith("pulumi/actions@")]
     assert uses and all(s["with"]["pulumi-version"] == PULUMI_CLI_VERSION for s in uses)
+
+
+def test_the_preview_adds_a_people_section_with_counts_and_logins_only_in_a_private_summary() -> None:
+    preview = load("preview.yml")["jobs"]["pulumi-preview"]
+    people = next(step for step in preview["steps"] if step.get("name", "").startswith("People"))
+    assert people["run"].startswith(".github/scripts/people-impact.sh")
+    assert people["env"]["PEOPLE_SHOW_USERS"] == "${{ github.event.repository.private }}"
+    upload = preview["steps"][preview["steps"].index(people) + 1]
+    assert upload["with"]["name"] == "people-${{ matrix.stack }}" and upload["with"]["path"] == "people/"
+    script = (WORKFLOWS.parent / "scripts" / "people-impact.sh").read_text()
+    # The comment's copy is --markdown without --show-users; the people themselves go only to the job summary.
+    comment_runs = [line for line in script.splitlines() if '"$out/$stack.md"' in line and "impact " in line]
+    assert comment_runs and all("--show-users" not in line for line in comment_runs)
+    assert 'impact --markdown --show-users >> "$GITHUB_STEP_SUMMARY"' in script
+    comment = load("preview-comment.yml")["jobs"]["comment"]["steps"]
+    download = next(step for step in comment if step.get("with", {}).get("pattern") == "people-*")
+    assert download["continue-on-error"] is True
+    assert "people/" in comment[-1]["with"]["script"] and "### People" in comment[-1]["with"]["script"]

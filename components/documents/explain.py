@@ -9,6 +9,7 @@ from typing import Any
 from components.errors import InputError
 from components.inputs.gainsight_schema import GAINSIGHT_DEFAULTS
 from components.inputs.groups import GroupSettings
+from components.inputs.people_rules import Grant, received
 from components.inputs.stack_inputs import StackInputs
 
 
@@ -45,25 +46,17 @@ def _member_groups(inputs: StackInputs, names: list[str]) -> list[GroupSettings]
     return sorted(members, key=lambda group: priority[group.name])
 
 
+def group_scope(inputs: StackInputs) -> dict[str, bool]:
+    """The stack's group-scope attributes, each with whether it combines values across groups."""
+    return {attribute.name: attribute.union for attribute in inputs.attributes if attribute.is_group_scope}
+
+
 def explain(inputs: StackInputs, group_names: list[str]) -> dict[str, ReceivedValue]:
     """For each group-scope attribute: the highest-priority group's value, or the union across groups."""
-    members = _member_groups(inputs, group_names)
-    received: dict[str, ReceivedValue] = {}
-    for attribute in inputs.attributes:
-        if not attribute.is_group_scope:
-            continue
-        setters = [group for group in members if attribute.name in group.profile]
-        if not setters:
-            received[attribute.name] = ReceivedValue(None, (), attribute.union)
-        elif attribute.union:
-            combined: list[str] = []
-            for group in setters:
-                combined += [item for item in group.profile[attribute.name] if item not in combined]
-            received[attribute.name] = ReceivedValue(combined, tuple(g.name for g in setters), True)
-        else:
-            winner = setters[0]
-            received[attribute.name] = ReceivedValue(winner.profile[attribute.name], (winner.name,), False)
-    return received
+    grants = [Grant(None, group.name, group.profile) for group in _member_groups(inputs, group_names)]
+    unions = group_scope(inputs)
+    values = received(grants, unions)
+    return {name: ReceivedValue(value.value, value.sources, unions[name]) for name, value in values.items()}
 
 
 def explain_json(received: dict[str, ReceivedValue]) -> dict[str, Any]:

@@ -1,10 +1,9 @@
 """A small client of Okta's Management API: GET unless made to write, pagination, rate limits, and one
 deadline and retry budget per command.
 
-httpx rather than the official `okta` SDK: the SDK is asynchronous, brings aiohttp, requests, pycryptodomex,
-jwcrypto and more, insists on https (even for a loopback test org), and retries only some 5xx. These commands
-need a few GET endpoints, Okta's `Link` pagination, `X-Rate-Limit-Reset` and errors that say which permission
-or id is wrong, in one line, without ever printing a credential, within bounds of time and memory.
+httpx rather than the official `okta` SDK: the SDK is asynchronous, brings aiohttp, requests and more, insists on
+https (even for a loopback test org), and retries only some 5xx. These commands need a few GET endpoints, `Link`
+pagination, rate limits and one-line errors without a credential, within bounds of time and memory.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from .budget import CONNECT_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS, REQUEST_SECON
 from .credentials import Credentials
 from .deadline_transport import deadline_transport
 from .org_urls import endpoint_path, same_origin
+from .rate_buckets import CallMeter
 from .service_app_token import access_token
 
 __all__ = ["MAX_PAGES", "PAGE_SIZE", "OktaClient", "same_origin"]
@@ -52,6 +52,7 @@ class OktaClient:
         allow_writes: bool = False,
         deadline: Deadline | None = None,
         budget: RetryBudget | None = None,
+        meter: CallMeter | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.allow_writes = allow_writes
@@ -61,6 +62,7 @@ class OktaClient:
         self.requests = 0
         self.deadline = deadline or Deadline()
         self.budget = budget or RetryBudget()
+        self.meter = meter or CallMeter(share=1.0)  # counts every call; only a report's meter paces
         self.request_seconds = REQUEST_SECONDS
         self._http = httpx.Client(
             base_url=self.base_url,
@@ -155,10 +157,12 @@ class OktaClient:
         while True:
             if self.deadline.expired:
                 raise self._late(where)
+            self.meter.before(endpoint_path(url), self.deadline.remaining())
             self.requests += 1
             try:
                 with self.deadline.attempt(self.request_seconds):
                     response, body = self._exchange(method, url, where, **kwargs)
+                self.meter.seen(endpoint_path(url), response)
             except httpx.LocalProtocolError as exc:  # made here, not by the network: asking again changes nothing
                 raise InputError("Okta", where, f"cannot be asked: {type(exc).__name__}") from None
             except httpx.HTTPError as exc:

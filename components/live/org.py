@@ -23,6 +23,7 @@ from .directory_documents import (
     SchemaProperty,
 )
 from .okta_model import read_document, read_documents
+from .people_reads import read_members
 
 APP_USERS_PAGE = 500  # the most `GET /api/v1/apps/{appId}/users` gives a page (Okta's API reference)
 
@@ -111,6 +112,8 @@ class LiveOrg:
     mapping_id: str | None = None
     sso_keys: tuple[LiveKey, ...] = ()
     scim_users: tuple[AppUser, ...] = ()  # read only for verify (with_people)
+    # user id -> the SCIM app's assigned groups they are a member of (with_people)
+    memberships: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def separate_scim(self) -> LiveApp | None:
@@ -188,12 +191,23 @@ def read_app_users(client: OktaClient, app_id: str) -> tuple[AppUser, ...]:
     return tuple(read_documents(AppUser, list(client.iterate(path, limit=APP_USERS_PAGE)), f"GET {path}"))
 
 
+def read_memberships(client: OktaClient, app: LiveApp) -> dict[str, frozenset[str]]:
+    """Who is a member of which of the app's assigned groups: each group's members, 200 a page."""
+    found: dict[str, set[str]] = {}
+    for assignment in app.assignments:
+        for member in read_members(client, assignment.group_id):
+            found.setdefault(member.id, set()).add(assignment.group_id)
+    return {user_id: frozenset(groups) for user_id, groups in found.items()}
+
+
 def read_org(client: OktaClient, sso_app_id: str, scim_app_id: str | None, *, with_people: bool = False) -> LiveOrg:
-    """Both apps as Okta holds them; with their users when `with_people` (one call per 500 users)."""
+    """Both apps as Okta holds them; with the SCIM app's users (one call per 500) and its groups' members (one
+    per 200) when `with_people`."""
     sso = read_app(client, sso_app_id)
     # One app doing both (against Gainsight's advice) is read once; `adopt` reports it.
     scim = (sso if scim_app_id == sso_app_id else read_app(client, scim_app_id)) if scim_app_id else None
     mapping_id, mapping = read_user_mapping(client, scim.id) if scim else (None, {})
+    people = with_people and scim is not None and scim.id != sso.id
     return LiveOrg(
         base_url=client.base_url,
         sso=sso,
@@ -202,5 +216,6 @@ def read_org(client: OktaClient, sso_app_id: str, scim_app_id: str | None, *, wi
         mapping=mapping,
         mapping_id=mapping_id,
         sso_keys=read_keys(client, sso.id),
-        scim_users=read_app_users(client, scim.id) if scim and with_people and scim.id != sso.id else (),
+        scim_users=read_app_users(client, scim.id) if people and scim else (),
+        memberships=read_memberships(client, scim) if people and scim else {},
     )

@@ -29,7 +29,7 @@ from components.resources.urns import (
 from .certificates import certificate_expiry
 from .org import LiveApp, LiveOrg
 from .verify_finding import Finding
-from .verify_people import people_findings
+from .verify_people import live_grants, people_findings
 from .verify_statements import statement_findings
 
 EXPIRY_WARNING_DAYS = 60
@@ -272,5 +272,5 @@ def verify(
             findings += _assignment_presence(scim) + _order(scim)
             findings += _profiles(scim, inputs) + _attributes(org, inputs, stack)
             group_scoped = [attribute.name for attribute in inputs.attributes if attribute.is_group_scope]
-            findings += people_findings(org.scim_users, group_scoped, scim_label)
+            findings += people_findings(org.scim_users, group_scoped, scim_label, org.memberships, live_grants(org))
     return findings + _certificates(org, inputs, now, stack)

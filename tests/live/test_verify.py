@@ -142,3 +142,25 @@ def test_verify_reports_pushes_that_did_not_reach_gainsight_and_individual_assig
     assert individual["people"] == ["dana@acme.example"]
     assert "(e.g. alice@acme.example, bob@acme.example)" in text.stdout
     assert "have not reached Gainsight" in markdown and "@acme.example" not in markdown  # the issue names no one
+
+
+def test_verify_reports_app_users_whose_values_are_not_what_their_groups_give(adopted_stack: Path) -> None:
+    """An app user of scope GROUP whose profile in Okta differs from what Okta's own assignments give them (a
+    profile mapping or an old edit overriding the groups): Okta pushes what it holds, so Gainsight gets that."""
+    from components.emulator.users import add_app_user
+
+    org = article_org()
+    login = {user["profile"]["login"]: user_id for user_id, user in org.users.items()}
+    # bob is in Viewer only: Viewer gives him LicenseType Viewer, yet Okta's app user holds Full.
+    add_app_user(org, SCIM_ID, login["bob@acme.example"], stale={"LicenseType": "Full"})
+    with FakeOktaServer(org) as url:
+        found = json.loads(verify(url, adopted_stack).stdout)["findings"]
+    mismatch = [finding for finding in found if finding["check"] == "profile-mismatch"]
+    assert len(mismatch) == 1 and mismatch[0]["people"] == ["bob@acme.example"]
+    assert mismatch[0]["message"].startswith("1 user(s) whose Gainsight values in Okta are not what their groups give")
+    assert "(LicenseType 1)" in mismatch[0]["message"]
+    # A clean org has none: the derived profiles are what the groups give.
+    with FakeOktaServer(article_org()) as url:
+        assert not [
+            f for f in json.loads(verify(url, adopted_stack).stdout)["findings"] if f["check"] == "profile-mismatch"
+        ]

@@ -1,0 +1,40 @@
+"""The Okta id of each group a stack file names: from the SCIM app's assignments first (free: they are read
+anyway), then from the group's own `id` setting, then by an exact-name search (`GET /api/v1/groups?q=`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .client import OktaClient
+from .directory_documents import OktaGroup
+from .okta_model import read_documents
+
+SEARCH_PAGE = 200
+
+
+def find_group_id(client: OktaClient, name: str) -> str | None:
+    """`q` is a prefix search: only a group of exactly this name (Okta's names are unique, case aside) counts."""
+    listed = read_documents(
+        OktaGroup, list(client.iterate("/api/v1/groups", {"q": name}, limit=SEARCH_PAGE)), "GET /api/v1/groups"
+    )
+    return next((group.id for group in listed if group.profile.name.casefold() == name.casefold()), None)
+
+
+def resolve_group_ids(
+    client: OktaClient, names: Iterable[tuple[str, str | None, str | None]], assigned: Mapping[str, str]
+) -> dict[str, str | None]:
+    """`names`: (name, id setting, previous name) of each stack group; `assigned`: casefolded name -> id of the
+    groups the app is assigned. Returns casefolded name -> id, None for a group Okta does not hold (yet)."""
+    found: dict[str, str | None] = {}
+    for name, setting, previous in names:
+        key = name.casefold()
+        if key in found:
+            continue
+        found[key] = (
+            setting
+            or assigned.get(key)
+            or (assigned.get(previous.casefold()) if previous else None)
+            or find_group_id(client, name)
+            or (find_group_id(client, previous) if previous else None)
+        )
+    return found
