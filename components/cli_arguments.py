@@ -7,6 +7,8 @@ import argparse
 from components.inputs.settings import okta_app_id
 from components.live.budget import DEFAULT_TIMEOUT_SECONDS, timeout_argument
 
+IMPACT_TIMEOUT_SECONDS = 900.0
+
 
 def _app_id_argument(value: str) -> str:
     # Checked before any request: the id goes into the path of every Okta call.
@@ -78,12 +80,14 @@ def add_arguments(name: str, takes_stack: bool, parser: argparse.ArgumentParser)
         parser.add_argument(
             "--okta-url", help="the org's address, e.g. https://acme.okta.com (default: okta:orgName/baseUrl)"
         )
+        # impact paces itself to a quarter of each rate-limit bucket: a 50,000-user org takes minutes of waits.
+        default = IMPACT_TIMEOUT_SECONDS if name == "impact" else DEFAULT_TIMEOUT_SECONDS
         parser.add_argument(
             "--timeout",
             type=_timeout_argument,
-            default=DEFAULT_TIMEOUT_SECONDS,
+            default=default,
             metavar="SECONDS",
-            help=f"give up on Okta after this long, requests and waits included (default {DEFAULT_TIMEOUT_SECONDS:g})",
+            help=f"give up on Okta after this long, requests and waits included (default {default:g})",
         )
     if name == "adopt":
         parser.add_argument("--stack", required=True, help="the stack to write, e.g. prod")

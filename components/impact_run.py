@@ -50,7 +50,7 @@ def people_impact(client: OktaClient, app: LiveApp, base: StackInputs, head: Sta
         Person(
             login,
             frozenset(touched.memberships.get(user_id, ())),
-            dict(touched.individual[user_id].profile or {}) if user_id in touched.individual else None,
+            touched.individual.get(user_id),
         )
         for user_id, login in touched.logins.items()
     ]

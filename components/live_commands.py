@@ -140,11 +140,17 @@ def run_verify(args: argparse.Namespace, stack_file_path: Path, shown: str) -> i
         return 0  # nothing deployed yet (a first `pulumi up`): nothing to refresh, and no app to read
     base_url = org_url(args.okta_url, stack_file.config)
     sso, scim = inputs.settings.saml_app, inputs.settings.scim_app
-    with OktaClient(base_url, credentials_from_environment(), deadline=Deadline(args.timeout)) as client:
+    deadline = Deadline(args.timeout)
+    with OktaClient(base_url, credentials_from_environment(), deadline=deadline) as client:
         sso_id = app_id_of(args, client, shown, "samlApp", sso.import_id, sso.label)
         scim_id = app_id_of(args, client, shown, "scimApp", scim.import_id, scim.label)
         org = read_org(client, sso_id, scim_id, with_people=not args.refresh_targets)
     findings = verify(org, inputs, stack=args.stack)
+    if not args.refresh_targets and inputs.provisioning_enabled and org.separate_scim is not None:
+        from components.gainsight_side import gainsight_verify_findings  # scim2-client loads only here
+
+        label = f"SCIM app {org.separate_scim.label!r}"
+        findings += gainsight_verify_findings(inputs, org.scim_users, label, deadline)
     if args.refresh_targets:
         # One URN a line, for `pulumi refresh --target`; the deploy then writes back what the stack declares.
         # Only what the state holds: a group or attribute this commit adds is not there yet, and

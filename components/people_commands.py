@@ -53,8 +53,8 @@ def run_impact(args: argparse.Namespace, stack_file_path: Path, shown: str) -> i
 def run_explain_user(args: argparse.Namespace, stack_file_path: Path, shown: str) -> int:
     # Imported here: only this command reads Gainsight (scim2-client's models load with it).
     from components.documents.person_report import person_json, person_text
+    from components.gainsight_side import gainsight_holds
     from components.live.person import read_person
-    from components.person_gainsight import gainsight_holds
 
     config, inputs = _inputs(stack_file_path, shown)
     base_url = org_url(args.okta_url, config)

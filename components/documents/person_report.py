@@ -77,6 +77,8 @@ def _okta_lines(person: LivePerson) -> list[str]:
             lines.append(f"  {name}: {json.dumps(held)} (assigned individually: overrides the groups)")
         elif not same_value(held, value.value):
             lines.append(f"  {name}: Okta holds {json.dumps(held)}, the groups give {json.dumps(value.value)}")
+    if len(lines) == 1 and app_user.scope == "GROUP":
+        lines.append("  it holds what the groups give")
     return lines
 
 

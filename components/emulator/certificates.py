@@ -19,7 +19,7 @@ def _key() -> rsa.RSAPrivateKey:
 
 def self_signed_certificate(days: int = 730, name: str = "emulated-okta-idp") -> str:
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     certificate = (
         x509.CertificateBuilder()
         .subject_name(subject)

@@ -172,6 +172,10 @@ class Settings(SettingsModel):
     scim_app: ScimAppSettings = Field(default_factory=ScimAppSettings)
     attributes: list[AttributeSettings] = Field(default_factory=list)
     groups: list[GroupSettings] = Field(default_factory=list)  # in priority order: the first wins (Okta priority 1)
+    # Gainsight's SCIM API, read by `verify` and `explain --user --live` once GAINSIGHT_CLIENT_ID and _SECRET are
+    # set; checked where used (components.live.gainsight_endpoints): default https://<tenant>/v1/users/...
+    gainsight_token_url: Text | None = None
+    gainsight_scim_url: Text | None = None
 
     @model_validator(mode="after")
     def _client_id_once_provisioning_is_on(self) -> Settings:

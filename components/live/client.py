@@ -22,7 +22,7 @@ from .bounded_body import CHUNK_BYTES, parse_json, read_body
 from .budget import CONNECT_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS, REQUEST_SECONDS, Deadline, RetryBudget
 from .credentials import Credentials
 from .deadline_transport import deadline_transport
-from .org_urls import endpoint_path, same_origin
+from .org_urls import endpoint_path, next_page_link, same_origin
 from .rate_buckets import CallMeter
 from .service_app_token import access_token
 
@@ -241,9 +241,16 @@ class OktaClient:
         return list(self.iterate(path, params, limit=None))
 
     def iterate(
-        self, path: str, params: dict[str, Any] | None = None, *, limit: int | None = PAGE_SIZE
+        self,
+        path: str,
+        params: dict[str, Any] | None = None,
+        *,
+        limit: int | None = PAGE_SIZE,
+        max_pages: int = MAX_PAGES,
+        max_bytes: int = MAX_LIST_BYTES,
     ) -> Iterator[Any]:
-        """Every item of a list endpoint, following `Link: <...>; rel="next"` on the same org only."""
+        """Every item of a list endpoint, following `Link: <...>; rel="next"` on the same org only; a reader that
+        keeps little of each page (people, streamed) may allow more pages and bytes than one that keeps it all."""
         url: str | None = path
         query: dict[str, Any] | None = {**({"limit": limit} if limit else {}), **(params or {})}
         seen: set[str] = set()
@@ -253,14 +260,14 @@ class OktaClient:
             # past any org this tool serves.
             if url in seen:
                 raise InputError("Okta", f"GET {endpoint_path(path)}", "a next-page link points to a page already read")
-            if len(seen) >= MAX_PAGES:
-                raise InputError("Okta", f"GET {endpoint_path(path)}", f"more than {MAX_PAGES} pages; stopped")
+            if len(seen) >= max_pages:
+                raise InputError("Okta", f"GET {endpoint_path(path)}", f"more than {max_pages} pages; stopped")
             seen.add(url)
             response, body = self._get(url, query)
             where = f"GET {endpoint_path(url)}"
             read += len(body)
-            if read > MAX_LIST_BYTES:  # each page is capped; so is the whole list, which the caller keeps
-                raise InputError("Okta", where, f"a list of more than {MAX_LIST_BYTES // 2**20} MiB; stopped")
+            if read > max_bytes:  # each page is capped; so is the whole list, which the caller keeps
+                raise InputError("Okta", where, f"a list of more than {max_bytes // 2**20} MiB; stopped")
             page = parse_json(body, where)
             if not isinstance(page, list):
                 raise InputError("Okta", where, "answered with something other than a list")
@@ -274,15 +281,7 @@ class OktaClient:
             url, query = self._next_page(response), None
 
     def _next_page(self, response: httpx.Response) -> str | None:
-        link = response.links.get("next", {}).get("url")
-        if not link:
-            return None
-        if not same_origin(link, self.base_url):
-            # The credentials would go with the request: never follow a link off the org.
-            raise InputError(
-                "Okta", f"GET {endpoint_path(str(response.url))}", f"a next-page link points off the org: {link[:200]}"
-            )
-        return link
+        return next_page_link(response, self.base_url)
 
     def _get(
         self, url: str, params: dict[str, Any] | None, accept: str = "application/json"

@@ -11,12 +11,17 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .client import OktaClient
-from .directory_documents import AppUser
-from .org import read_app_users
-from .people_documents import DirectoryUser
-from .people_reads import IDS_PER_SEARCH, MEMBERS_PAGE, member_counts, read_members, read_user_group_ids
+from .people_reads import (
+    IDS_PER_SEARCH,
+    MEMBERS_PAGE,
+    member_counts,
+    read_user_group_ids,
+    stream_app_users,
+    stream_members,
+)
 
 GONE = "DEPROVISIONED"  # a deactivated Okta user is unassigned from every app: no path counts for them
 
@@ -25,7 +30,7 @@ GONE = "DEPROVISIONED"  # a deactivated Okta user is unassigned from every app: 
 class TouchedPeople:
     logins: dict[str, str] = field(default_factory=dict)  # user id -> login
     memberships: dict[str, set[str]] = field(default_factory=dict)  # user id -> assigned group ids
-    individual: dict[str, AppUser] = field(default_factory=dict)  # user id -> their scope USER assignment
+    individual: dict[str, dict[str, Any]] = field(default_factory=dict)  # user id -> own values (scope USER)
     strategy: str = "none"  # how other paths were learnt: "user look-ups", "group reads" or "none"
 
 
@@ -48,7 +53,7 @@ def _other_paths(client: OktaClient, touched: TouchedPeople, needing: Sequence[s
         touched.strategy = "group reads"
         needed = set(needing)
         for group_id in others:
-            for member in read_members(client, group_id):
+            for member in stream_members(client, group_id):
                 if member.id in needed and member.status != GONE:
                     touched.memberships[member.id].add(group_id)
         return
@@ -65,19 +70,18 @@ def read_touched_people(
     touched = TouchedPeople()
     if not changed:
         return touched
-    app_users: dict[str, AppUser] = {user.id: user for user in read_app_users(client, app_id)}
-    members: dict[str, DirectoryUser] = {}
+    # Streamed, keeping only the individual assignments: the org's other app users are not needed.
+    individual = {
+        user.id: dict(user.profile or {}) for user in stream_app_users(client, app_id) if user.scope == "USER"
+    }
     for group_id in changed:
-        for member in read_members(client, group_id):
+        for member in stream_members(client, group_id):
             if member.status == GONE:
                 continue
-            members[member.id] = member
+            touched.logins[member.id] = member.profile.login
             touched.memberships.setdefault(member.id, set()).add(group_id)
-    for user_id, member in members.items():
-        touched.logins[user_id] = member.profile.login
-        app_user = app_users.get(user_id)
-        if app_user is not None and app_user.scope == "USER":
-            touched.individual[user_id] = app_user
-    needing = [user_id for user_id in members if user_id not in touched.individual]
+            if member.id in individual:
+                touched.individual[member.id] = individual[member.id]
+    needing = [user_id for user_id in touched.logins if user_id not in touched.individual]
     _other_paths(client, touched, needing, [group_id for group_id in others if group_id not in set(changed)])
     return touched

@@ -8,6 +8,7 @@ accepted wherever Okta may send one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, ValidationError
@@ -89,3 +90,12 @@ def read_documents(model: type[Document], values: Any, where: str) -> list[Docum
         except ValidationError as error:
             raise _refused(where, error, index) from None
     return found
+
+
+def stream_documents(model: type[Document], values: Iterable[Any], where: str) -> Iterator[Document]:
+    """Each item of a list read page by page, validated as it comes: a long list is never held whole."""
+    for index, value in enumerate(values):
+        try:
+            yield model.model_validate(value)
+        except ValidationError as error:
+            raise _refused(where, error, index) from None

@@ -23,9 +23,7 @@ from .directory_documents import (
     SchemaProperty,
 )
 from .okta_model import read_document, read_documents
-from .people_reads import read_members
-
-APP_USERS_PAGE = 500  # the most `GET /api/v1/apps/{appId}/users` gives a page (Okta's API reference)
+from .people_reads import stream_app_users, stream_members
 
 
 @dataclass(frozen=True)
@@ -187,15 +185,14 @@ def read_keys(client: OktaClient, app_id: str) -> tuple[LiveKey, ...]:
 
 
 def read_app_users(client: OktaClient, app_id: str) -> tuple[AppUser, ...]:
-    path = f"/api/v1/apps/{app_id}/users"
-    return tuple(read_documents(AppUser, list(client.iterate(path, limit=APP_USERS_PAGE)), f"GET {path}"))
+    return tuple(stream_app_users(client, app_id))
 
 
 def read_memberships(client: OktaClient, app: LiveApp) -> dict[str, frozenset[str]]:
     """Who is a member of which of the app's assigned groups: each group's members, 200 a page."""
     found: dict[str, set[str]] = {}
     for assignment in app.assignments:
-        for member in read_members(client, assignment.group_id):
+        for member in stream_members(client, assignment.group_id):
             found.setdefault(member.id, set()).add(assignment.group_id)
     return {user_id: frozenset(groups) for user_id, groups in found.items()}
 

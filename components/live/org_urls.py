@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import httpx
+
+from components.errors import InputError
+
 from .credentials import DEFAULT_PORTS
 
 
@@ -31,3 +35,16 @@ def endpoint_path(url: str) -> str:
         return urlsplit(url).path or url
     except ValueError:
         return "(a malformed address)"
+
+
+def next_page_link(response: httpx.Response, base_url: str) -> str | None:
+    """The `Link: <...>; rel="next"` of an answer, only on the org at `base_url`."""
+    link = response.links.get("next", {}).get("url")
+    if not link:
+        return None
+    if not same_origin(link, base_url):
+        # The credentials would go with the request: never follow a link off the org.
+        raise InputError(
+            "Okta", f"GET {endpoint_path(str(response.url))}", f"a next-page link points off the org: {link[:200]}"
+        )
+    return link

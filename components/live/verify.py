@@ -252,7 +252,7 @@ def _certificates(org: LiveOrg, inputs: StackInputs, now: datetime.datetime, sta
 def verify(
     org: LiveOrg, inputs: StackInputs, now: datetime.datetime | None = None, stack: str = "NAME"
 ) -> list[Finding]:
-    now = now or datetime.datetime.now(datetime.timezone.utc)
+    now = now or datetime.datetime.now(datetime.UTC)
     settings = inputs.settings
     findings: list[Finding] = []
     sso = _App(org.sso, "sso", [group.name for group in inputs.groups if group.sso], stack)

@@ -44,6 +44,6 @@ def article_org(*, sso_cert_days: int = 400) -> FakeOrg:
         app["_links"] = {
             "metadata": {"href": f"https://acme-dev.oktapreview.com/api/v1/apps/{app['id']}/sso/saml/metadata"}
         }
-    expires = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=sso_cert_days)
+    expires = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=sso_cert_days)
     org.keys[SSO_ID][0].update({"x5c": [certificate(sso_cert_days)], "expiresAt": f"{expires:%Y-%m-%dT%H:%M:%S.000Z}"})
     return org

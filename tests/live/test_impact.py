@@ -151,3 +151,16 @@ def test_a_missing_base_file_is_one_error_line(org: FakeOrg, base_stack: Path, t
         )  # fmt: skip
     assert result.returncode == 2 and result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert "none.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_readme_shows_what_impact_prints(org: FakeOrg, base_stack: Path, tmp_path: Path) -> None:
+    head = head_stack(base_stack, tmp_path, lambda groups: groups.remove(group(groups, "Viewer")))
+    with FakeOktaServer(org) as url:
+        result = run_cli(
+            "impact", "--stack", "prod", "--config", str(head), "--base-config", str(base_stack), "--okta-url", url,
+            env=ENV,
+        )  # fmt: skip
+        printed = result.stdout.replace(url, "https://acme.okta.com")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    shown = readme.split("<!-- impact-example: tests/live/test_impact.py -->\n```text\n", 1)[1].split("```", 1)[0]
+    assert printed == shown
