@@ -188,7 +188,7 @@ COMMANDS = (
     Command(
         "explain",
         _explain,
-        "which Gainsight values a user in the given groups receives",
+        "which Gainsight values a user in the given groups receives; with --user LOGIN --live, one person in Okta",
         'explain --stack dev --groups "Customer Success,Gainsight Viewers (dev)"',
         True,
     ),
