@@ -38,7 +38,8 @@ def sides_of(client: OktaClient, app: LiveApp, base: StackInputs, head: StackInp
             ids.setdefault(group_key(group.previous_name), ids[group_key(group.name)])
     declared = {group_id for group_id in ids.values() if group_id}
     unmanaged = _unmanaged(app, declared)
-    return side_of(base, ids, unmanaged), side_of(head, ids, unmanaged)
+    priority = {assignment.group_id: assignment.priority for assignment in app.assignments}
+    return side_of(base, ids, unmanaged, priority), side_of(head, ids, unmanaged, priority)
 
 
 def people_impact(client: OktaClient, app: LiveApp, base: StackInputs, head: StackInputs) -> Impact:

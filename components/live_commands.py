@@ -29,6 +29,7 @@ from components.live.client import OktaClient
 from components.live.credentials import credentials_from_environment, org_url
 from components.live.key_rotation import SigningKey, generate, signing_keys, switch
 from components.live.org import LiveOrg, read_org
+from components.live.rate_buckets import CallMeter
 from components.live.verify import verify
 from components.live_app_ids import app_id_of
 from components.metadata.sp_metadata import read_sp_metadata
@@ -141,7 +142,9 @@ def run_verify(args: argparse.Namespace, stack_file_path: Path, shown: str) -> i
     base_url = org_url(args.okta_url, stack_file.config)
     sso, scim = inputs.settings.saml_app, inputs.settings.scim_app
     deadline = Deadline(args.timeout)
-    with OktaClient(base_url, credentials_from_environment(), deadline=deadline) as client:
+    # Half of each bucket: verify reads every app user and member, and the org's other tools need the rest.
+    meter = CallMeter(share=0.5, say=lambda message: print(message, file=sys.stderr))
+    with OktaClient(base_url, credentials_from_environment(), deadline=deadline, meter=meter) as client:
         sso_id = app_id_of(args, client, shown, "samlApp", sso.import_id, sso.label)
         scim_id = app_id_of(args, client, shown, "scimApp", scim.import_id, scim.label)
         org = read_org(client, sso_id, scim_id, with_people=not args.refresh_targets)

@@ -46,7 +46,7 @@ def run_impact(args: argparse.Namespace, stack_file_path: Path, shown: str) -> i
     elif args.markdown:
         sys.stdout.write(impact_markdown(args.stack, result, args.show_users))
     else:
-        sys.stdout.write(impact_text(args.stack, base_url, result, calls, args.show_users))
+        sys.stdout.write(impact_text(args.stack, base_url, result, calls, args.show_users, meter.waited_seconds))
     return 0
 
 

@@ -87,6 +87,11 @@ def _super_admin(seen: View) -> bool:
     return seen.access and seen.values.get(IS_SUPER_ADMIN) is True
 
 
+def _gainsight_value(name: str, value: Any) -> Any:
+    """What Gainsight ends up holding: an unset IsSuperAdmin is Gainsight's false (its documented default)."""
+    return False if name == IS_SUPER_ADMIN and value is None else value
+
+
 def _count(result: Impact, person: Person, before: View, after: View) -> None:
     if before.access != after.access:
         if before.access:
@@ -106,7 +111,7 @@ def _count(result: Impact, person: Person, before: View, after: View) -> None:
         return
     for name in sorted(set(before.values) | set(after.values)):
         old, new = before.values.get(name), after.values.get(name)
-        if same_value(old, new):
+        if same_value(_gainsight_value(name, old), _gainsight_value(name, new)):
             continue
         if name not in (LICENSE_TYPE, IS_SUPER_ADMIN):
             result.other_value_changes += 1

@@ -57,7 +57,9 @@ def _row_text(row: dict[str, Any]) -> str:
     return f"{row['login']}: {'loses' if row['change'] == 'losesAccess' else 'gains'} access"
 
 
-def impact_text(stack: str, org: str, result: Impact, api_calls: dict[str, int], show_users: bool) -> str:
+def impact_text(
+    stack: str, org: str, result: Impact, api_calls: dict[str, int], show_users: bool, waited_seconds: float = 0.0
+) -> str:
     lines = [f"Stack {stack}, {org}: what this change does to people in Gainsight"]
     summary = _summary_lines(result)
     lines += [f"  {line}" for line in summary] or ["  nobody's access or Gainsight values change"]
@@ -66,11 +68,17 @@ def impact_text(stack: str, org: str, result: Impact, api_calls: dict[str, int],
         lines += [f"  {_row_text(row)}" for row in result.rows]
     calls = ", ".join(f"{count} on {bucket}" for bucket, count in api_calls.items())
     lines.append(f"Read {result.people_read} member(s) of the changed groups; Okta calls: {calls or 'none'}")
+    if waited_seconds >= 1:
+        lines.append(f"Waited {waited_seconds:.0f} s in all to keep to a quarter of each rate-limit bucket a minute")
     return "\n".join(lines) + "\n"
 
 
 def _cell(value: Any) -> str:
     return _shown(value).replace("|", "/").replace("`", "'")
+
+
+def _login(login: str) -> str:
+    return login.replace("|", "/").replace("`", "'")
 
 
 def impact_markdown(stack: str, result: Impact, show_users: bool) -> str:
@@ -92,8 +100,8 @@ def impact_markdown(stack: str, result: Impact, show_users: bool) -> str:
     if not show_users:
         return heading + table
     people = "".join(
-        f"| {_cell(row['login'])} | {row['change']} | {row['attribute'] or ''} | {_cell(row['from'])} | "
-        f"{_cell(row['to'])} |\n"
+        f"| {_login(row['login'])} | {row['change']} | {row['attribute'] or ''} | "
+        + (f"{_cell(row['from'])} | {_cell(row['to'])} |\n" if row["change"] == "value" else " |  |\n")
         for row in result.rows
     )
     return heading + table + "\n| login | change | attribute | from | to |\n| --- | --- | --- | --- | --- |\n" + people

@@ -25,18 +25,38 @@ def group_key(name: str) -> str:
     return name.casefold()
 
 
-def side_of(inputs: StackInputs, group_ids: Mapping[str, str | None], unmanaged: Sequence[Grant]) -> Side:
-    """`group_ids`: each stack group's Okta id by `group_key` of its name (None: not in Okta yet).
+def _ranked(grants: list[Grant], live_priority: Mapping[str, int | None], unmanaged: Sequence[Grant]) -> list[Grant]:
+    """The stack's grants in its order, with each assignment made outside the stack placed by Okta's priority
+    against the stack's groups as Okta holds them (before the first stack group whose priority is higher)."""
+    waiting = sorted(unmanaged, key=lambda grant: live_priority.get(grant.group_id or "") or 0)
+    ranked: list[Grant] = []
+    for grant in grants:
+        number = live_priority.get(grant.group_id or "")
+        while number is not None and waiting and (live_priority.get(waiting[0].group_id or "") or 0) < number:
+            ranked.append(waiting.pop(0))
+        ranked.append(grant)
+    return ranked + waiting
 
-    Groups assigned in Okta but declared by neither stack file stay assigned whatever the change (the stack
-    deletes only assignments it made); they are ranked after the stack's groups, whose priorities come first.
+
+def side_of(
+    inputs: StackInputs,
+    group_ids: Mapping[str, str | None],
+    unmanaged: Sequence[Grant],
+    live_priority: Mapping[str, int | None],
+) -> Side:
+    """`group_ids`: each stack group's Okta id by `group_key` of its name (None: not in Okta yet); `unmanaged`: the
+    assignments neither stack file declares (they stay, whatever the change); `live_priority`: Okta's priority of
+    each assigned group, by id.
+
+    With `scimApp.provisioningEnabled` false the stack assigns no group to the SCIM app (components.resources:
+    switching it off unassigns every group), so only the assignments made outside it remain.
     """
     grants = [
         Grant(group.id or group_ids.get(group_key(group.name)), group.name, dict(group.profile))
         for group in inputs.groups
-        if group.scim
+        if group.scim and inputs.provisioning_enabled
     ]
-    return Side(tuple(grants) + tuple(unmanaged), group_scope(inputs))
+    return Side(tuple(_ranked(grants, live_priority, unmanaged)), group_scope(inputs))
 
 
 def _set_values(grant: Grant) -> dict[str, object]:

@@ -96,6 +96,7 @@ class EmulatorServer:
         return f"http://{LOOPBACK}:{self.server.server_address[1]}"
 
     def __enter__(self) -> str:
+        self.org.closing.clear()  # an org served before is served again: its hostile answers misbehave again
         self.thread.start()
         return self.url
 

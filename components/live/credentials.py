@@ -19,7 +19,14 @@ from components.errors import InputError
 from components.user_files import read_user_text
 
 # What `adopt` and `verify` read; both need nothing more (grant these to a read-only service app).
-READ_SCOPES = ("okta.apps.read", "okta.groups.read", "okta.schemas.read", "okta.profileMappings.read")
+# okta.users.read: the people reads of `impact`, `verify` and `explain --user --live`.
+READ_SCOPES = (
+    "okta.apps.read",
+    "okta.groups.read",
+    "okta.schemas.read",
+    "okta.profileMappings.read",
+    "okta.users.read",
+)
 CREDENTIALS_HELP = (
     "set OKTA_API_TOKEN, or OKTA_API_CLIENT_ID, OKTA_API_PRIVATE_KEY, OKTA_API_PRIVATE_KEY_ID and OKTA_API_SCOPES"
 )

@@ -1,5 +1,5 @@
-"""The Okta id of each group a stack file names: from the SCIM app's assignments first (free: they are read
-anyway), then from the group's own `id` setting, then by an exact-name search (`GET /api/v1/groups?q=`)."""
+"""The Okta id of each group a stack file names: its own `id` setting, else the SCIM app's assignments (free: they
+are read anyway), else Okta's name search (`GET /api/v1/groups?q=`, a prefix search: the exact name is picked)."""
 
 from __future__ import annotations
 

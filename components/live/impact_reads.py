@@ -31,7 +31,6 @@ class TouchedPeople:
     logins: dict[str, str] = field(default_factory=dict)  # user id -> login
     memberships: dict[str, set[str]] = field(default_factory=dict)  # user id -> assigned group ids
     individual: dict[str, dict[str, Any]] = field(default_factory=dict)  # user id -> own values (scope USER)
-    strategy: str = "none"  # how other paths were learnt: "user look-ups", "group reads" or "none"
 
 
 def _pages(count: int) -> int:
@@ -50,14 +49,12 @@ def _other_paths(client: OktaClient, touched: TouchedPeople, needing: Sequence[s
         group_reads = sum(_pages(count) for count in known) if len(known) == len(counts) else None
     wanted = set(others)
     if group_reads is not None and group_reads < len(needing):
-        touched.strategy = "group reads"
         needed = set(needing)
         for group_id in others:
             for member in stream_members(client, group_id):
                 if member.id in needed and member.status != GONE:
                     touched.memberships[member.id].add(group_id)
         return
-    touched.strategy = "user look-ups"
     for user_id in needing:
         touched.memberships[user_id] |= read_user_group_ids(client, user_id) & wanted
 

@@ -45,6 +45,11 @@ def read_user_group_ids(client: OktaClient, user_id: str) -> frozenset[str]:
 
 
 def read_user(client: OktaClient, login: str) -> DirectoryUser:
+    if not login.strip() or login.strip(".") == "" or not login.isprintable():
+        # "." and ".." would move up the path (`GET /api/v1/users` lists every user); Okta's logins are never those
+        raise InputError(
+            "--user", login[:80] if login.isprintable() else "", "is not an Okta login (e.g. ada@acme.com)"
+        )
     path = f"/api/v1/users/{quote(login, safe='@')}"
     return read_document(DirectoryUser, client.get(path), "GET /api/v1/users/{login}")
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from components.errors import InputError
+
 SHARE = 0.25
 
 _BUCKETS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -86,7 +88,8 @@ class CallMeter:
     def before(self, path: str, remaining: float) -> None:
         """Called before each request: waits for the bucket's next window if this command has used its share.
 
-        `remaining` is the command's deadline; a wait past it is not started (the request then fails on time).
+        `remaining` is what is left of the command's deadline: a wait past it is not started, and the command
+        stops rather than go over its share.
         """
         bucket = bucket_of(path)
         window = self._windows.get(bucket)
@@ -101,7 +104,12 @@ class CallMeter:
             return
         wait = window.ends_at - now
         if wait >= remaining:
-            return
+            raise InputError(
+                "Okta",
+                f"GET {path}",
+                f"this command keeps to {allowance} of the {bucket} bucket's {window.limit} calls a minute, and the "
+                f"next minute starts in {math.ceil(wait)} s, past its deadline: run it again with a larger --timeout",
+            )
         self.say(
             f"waiting {math.ceil(wait)} s for Okta's {bucket} rate-limit window: this command keeps to "
             f"{allowance} of its {window.limit} calls a minute"

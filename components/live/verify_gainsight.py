@@ -61,7 +61,8 @@ def _not_assigned(users: Sequence[AppUser], gainsight: Mapping[str, GainsightUse
 
 def _differences(user: AppUser, theirs: GainsightUser) -> list[str]:
     profile = user.profile or {}
-    held = ((LICENSE_TYPE, theirs.license_type), (IS_SUPER_ADMIN, theirs.is_super_admin))
+    # Gainsight's unset IsSuperAdmin means false (its documented default): Okta's false is no difference.
+    held = ((LICENSE_TYPE, theirs.license_type), (IS_SUPER_ADMIN, bool(theirs.is_super_admin)))
     return [name for name, value in held if profile.get(name) is not None and profile.get(name) != value]
 
 

@@ -125,3 +125,11 @@ def test_a_wrong_gainsight_address_names_the_stack_file_and_key(org: FakeOrg, st
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"error: {stack.name}") or stack.name in result.stderr
     assert "gainsightScimUrl" in result.stderr and "https" in result.stderr
+
+
+def test_a_login_that_would_move_up_the_path_is_refused_before_any_request(org: FakeOrg, stack: Path) -> None:
+    for login in (".", "..", " "):
+        org.requests.clear()
+        result = explain(org, stack, login)
+        assert result.returncode == 2 and result.stderr.startswith("error: --user") and "Traceback" not in result.stderr
+        assert not any(path.startswith("/api/v1/users") for _, path in org.requests)

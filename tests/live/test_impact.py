@@ -164,3 +164,54 @@ def test_the_readme_shows_what_impact_prints(org: FakeOrg, base_stack: Path, tmp
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     shown = readme.split("<!-- impact-example: tests/live/test_impact.py -->\n```text\n", 1)[1].split("```", 1)[0]
     assert printed == shown
+
+
+def test_switching_provisioning_off_unassigns_every_group_and_deactivates_everyone(
+    org: FakeOrg, base_stack: Path, tmp_path: Path
+) -> None:
+    document = yaml.safe_load(base_stack.read_text())
+    document["config"]["gainsight-okta:scimApp"]["provisioningEnabled"] = False
+    head = tmp_path / "Pulumi.acme.yaml"
+    head.write_text(yaml.safe_dump(document, sort_keys=False))
+    result, _ = impact(org, base_stack, head)
+    # alice and carol had Full and super admin from Test; bob had Viewer. With provisioning off the stack assigns
+    # no group to the SCIM app (switching it off unassigns them all), so all three lose it.
+    assert result["summary"] == {
+        "losesAccess": 3,
+        "deactivatedInGainsight": 3,
+        "gainsAccess": 0,
+        "licenseType": {"Full->none": 2, "Viewer->none": 1},
+        "superAdminGranted": 0,
+        "superAdminRevoked": 2,
+        "otherValueChanges": 0,
+    }
+
+
+def test_a_group_assigned_by_hand_ranks_by_okta_s_priority(org: FakeOrg, base_stack: Path, tmp_path: Path) -> None:
+    """Ops, assigned outside the stack above Test (priority 5 against Test's 10), keeps alice's LicenseType."""
+    from components.emulator.users import add_member
+
+    for assignment in org.app_groups[SCIM_ID]:
+        assignment["priority"] = {0: 10, 1: 20}[assignment["priority"]]
+    ops = org.add_group("Ops")
+    org.assign(SCIM_ID, ops, 5, {"LicenseType": "Viewer_Analytics"})
+    alice = next(u for u, body in org.users.items() if body["profile"]["login"] == "alice@acme.example")
+    add_member(org, ops, alice)
+    org.changed()
+
+    def relicense(groups: list[dict[str, Any]]) -> None:
+        group(groups, "Test")["profile"]["LicenseType"] = "Viewer"
+
+    document, _ = impact(org, base_stack, head_stack(base_stack, tmp_path, relicense), "--show-users")
+    assert document["summary"]["licenseType"] == {"Full->Viewer": 1}  # carol only: alice keeps Ops' value
+    assert {row["login"] for row in document["users"]} == {"carol@acme.example"}
+
+
+def test_an_unset_super_admin_becoming_false_changes_nothing_in_gainsight(
+    org: FakeOrg, base_stack: Path, tmp_path: Path
+) -> None:
+    def explicit_false(groups: list[dict[str, Any]]) -> None:
+        group(groups, "Viewer")["profile"]["IsSuperAdmin"] = False
+
+    document, _ = impact(org, base_stack, head_stack(base_stack, tmp_path, explicit_false), "--show-users")
+    assert document["users"] == [] and document["summary"]["otherValueChanges"] == 0

@@ -62,16 +62,21 @@ def run(repo: Path, base: str, url: str, *, stack: str = "acme", show: bool = Fa
 
 def test_a_changed_stack_gets_counts_in_the_artifact_and_logins_only_in_a_private_summary(tmp_path: Path) -> None:
     repo, base, org = checkout(tmp_path)
+    org.requests.clear()
     with FakeOktaServer(org) as url:
         status, summary = run(repo, base, url, show=False)
         assert status == 0
         section = (repo / "people" / "acme.md").read_text()
         assert "| lose access | 1 |" in section and "@" not in section
         assert not summary.exists()
+        calls = len(org.requests)
         status, summary = run(repo, base, url, show=True)
+        private_calls = len(org.requests) - calls
     assert status == 0
-    assert "bob@acme.example" in summary.read_text()
-    assert "@" not in (repo / "people" / "acme.md").read_text()
+    assert "bob@acme.example" in summary.read_text() and "| lose access | 1 |" in summary.read_text()
+    shared = (repo / "people" / "acme.md").read_text()
+    assert "@" not in shared and "| lose access | 1 |" in shared and "| login |" not in shared
+    assert private_calls == calls  # one impact run either way: the summary does not cost Okta a second pass
 
 
 def test_an_unchanged_stack_has_no_section_a_new_one_says_so_and_a_failure_says_where_to_look(
@@ -85,6 +90,9 @@ def test_an_unchanged_stack_has_no_section_a_new_one_says_so_and_a_failure_says_
         (repo / "Pulumi.qa.yaml").write_text((repo / "Pulumi.acme.yaml").read_text())
         assert run(repo, base, url, stack="qa")[0] == 0
         assert "A new stack" in (repo / "people" / "qa.md").read_text()
+        # A base commit this checkout cannot read is said as such, not taken for a new stack.
+        assert run(repo, "0" * 40, url)[0] == 0
+        assert "base commit could not be fetched" in (repo / "people" / "acme.md").read_text()
     # Okta unreachable (the server is gone): the step still passes, and the section points at the log.
     assert run(repo, base, url)[0] == 0
     assert "Could not be computed" in (repo / "people" / "acme.md").read_text()

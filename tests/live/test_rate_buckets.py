@@ -9,6 +9,7 @@ from email.utils import formatdate
 import httpx
 import pytest
 
+from components.errors import InputError
 from components.live.rate_buckets import CallMeter, bucket_of
 
 OKTA_NOW = 1_900_000_000
@@ -73,13 +74,16 @@ def test_a_quarter_of_the_bucket_then_a_wait_for_the_next_window_said_once() -> 
     assert clock.slept == [61.0] and meter.allowance("/api/v1/groups") == 125
 
 
-def test_a_wait_past_the_deadline_is_not_started() -> None:
+def test_a_wait_past_the_deadline_stops_the_command_rather_than_go_over_its_share() -> None:
     clock = Clock()
     meter = CallMeter(share=0.25, sleep=clock.sleep, clock=clock)
     for _ in range(25):
         meter.seen("/api/v1/apps/0oa1/users", answer())
-    meter.before("/api/v1/apps/0oa1/users", remaining=30)  # the request then fails on time, not after a minute
-    assert clock.slept == []
+    with pytest.raises(InputError) as caught:
+        meter.before("/api/v1/apps/0oa1/users", remaining=30)
+    assert clock.slept == [] and meter.to_json() == {"/api/v1/apps": 25}
+    assert "keeps to 25 of the /api/v1/apps bucket's 100 calls a minute" in caught.value.message
+    assert "larger --timeout" in caught.value.message
 
 
 def test_answers_without_rate_limit_headers_are_counted_and_never_waited_for() -> None:

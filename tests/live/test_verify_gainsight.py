@@ -89,3 +89,13 @@ def test_end_to_end_with_the_users_read_from_gainsight() -> None:
         ("gainsight-not-assigned", ("fay@acme.com",)),
         ("gainsight-values", ("Eve@Acme.com", "bob@acme.com")),
     ]
+
+
+def test_okta_s_false_and_gainsight_s_unset_super_admin_are_the_same() -> None:
+    """Gainsight's default for an unset IsSuperAdmin is not a super admin (okta-gainsight-facts.md)."""
+    okta = [app_user("hal@acme.com", LicenseType="Viewer", IsSuperAdmin=False)]
+    assert gainsight_findings(okta, by_key(GainsightUser("hal@acme.com", True, "Viewer", None)), LABEL) == []
+    flagged = gainsight_findings(
+        [app_user("ivy@acme.com", IsSuperAdmin=True)], by_key(GainsightUser("ivy@acme.com", True, None, None)), LABEL
+    )
+    assert [finding.check for finding in flagged] == ["gainsight-values"]
