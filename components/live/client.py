@@ -18,7 +18,8 @@ from components.errors import InputError
 from components.shown_text import REDACTED, escaped
 
 from .answer_errors import answer_error, rate_limit_wait, rate_limited_until
-from .bounded_body import CHUNK_BYTES, parse_json, read_body
+from .bounded_body import parse_json
+from .bounded_exchange import bounded_exchange, unreachable
 from .budget import CONNECT_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS, REQUEST_SECONDS, Deadline, RetryBudget
 from .credentials import Credentials
 from .deadline_transport import deadline_transport
@@ -109,14 +110,7 @@ class OktaClient:
         self.sleep(seconds)
 
     def _unreachable(self, where: str, error: httpx.HTTPError, attempts: int) -> InputError:
-        if isinstance(error, httpx.TimeoutException):
-            return InputError(
-                "Okta",
-                where,
-                f"no complete answer in {self.request_seconds:g} s, {attempts} times; Okta or the network is too slow",
-            )
-        # The error's own text is left out: it can quote the request's header values.
-        return InputError("Okta", where, f"cannot reach {self.base_url}: {type(error).__name__} (retries spent)")
+        return unreachable("Okta", where, error, attempts, self.request_seconds, self.base_url)
 
     def _may_back_off(self, seconds: float) -> bool:
         """Whether a 5xx may be asked again after `seconds`; if not, the 5xx is the answer (its summary shown)."""
@@ -124,21 +118,10 @@ class OktaClient:
 
     def _exchange(self, method: str, url: str, where: str, **kwargs: Any) -> tuple[httpx.Response, bytes]:
         """One request, its body read within the caps and the deadline."""
-
-        def check() -> None:
-            if self.deadline.expired:
-                raise self._late(where)
-
-        try:
-            request = self._http.build_request(method, url, **kwargs)
-        except (httpx.InvalidURL, ValueError) as error:  # a link or a header value no request can carry
-            raise InputError("Okta", where, f"cannot be asked: {type(error).__name__}") from None
-        response = self._http.send(request, stream=True)
-        try:
-            encoding = response.headers.get("Content-Encoding", "")
-            return response, read_body(response.iter_raw(CHUNK_BYTES), encoding, where, check)
-        finally:
-            response.close()
+        late = lambda: self._late(where)  # noqa: E731
+        return bounded_exchange(
+            self._http, method, url, where, deadline=self.deadline, late=late, source="Okta", **kwargs
+        )
 
     def _send(
         self, method: str, url: str, *, repeatable: bool | None = None, **kwargs: Any

@@ -17,7 +17,7 @@ import httpx
 
 from components.errors import InputError
 
-from .bounded_body import CHUNK_BYTES, read_body
+from .bounded_exchange import bounded_exchange
 from .budget import CONNECT_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS, REQUEST_SECONDS, Deadline, RetryBudget
 from .deadline_transport import deadline_transport
 from .gainsight_answers import SOURCE, as_gainsight, retry_after
@@ -79,23 +79,13 @@ class GainsightHttp:
         client = self._clients.get(origin(url) or ("", "", 0))
         if client is None:  # the credentials go with every request: never to another origin
             raise InputError(SOURCE, where, "is not on the configured Gainsight addresses; not sent")
-
-        def check() -> None:
-            if self.deadline.expired:
-                raise self._late(where)
-
         try:
-            request = client.build_request(method, url, **kwargs)
-        except (httpx.InvalidURL, ValueError) as error:
-            raise InputError(SOURCE, where, f"cannot be asked: {type(error).__name__}") from None
-        response = client.send(request, stream=True)
-        try:
-            encoding = response.headers.get("Content-Encoding", "")
-            return response, read_body(response.iter_raw(CHUNK_BYTES), encoding, where, check)
-        except InputError as error:
+            late = lambda: self._late(where)  # noqa: E731
+            return bounded_exchange(
+                client, method, url, where, deadline=self.deadline, late=late, source=SOURCE, **kwargs
+            )
+        except InputError as error:  # the shared body reader names Okta
             raise as_gainsight(error) from None
-        finally:
-            response.close()
 
     def _pause(self, seconds: float, where: str) -> None:
         if seconds >= self.deadline.remaining():
