@@ -14,7 +14,6 @@ the next window when it has used its quarter, saying so.
 
 from __future__ import annotations
 
-import email.utils
 import math
 import re
 import time
@@ -25,6 +24,8 @@ from dataclasses import dataclass, field
 import httpx
 
 from components.errors import InputError
+
+from .answer_errors import rate_limit_wait
 
 SHARE = 0.25
 
@@ -51,19 +52,12 @@ class _Window:
     used: int = 0
 
 
-def _header_number(response: httpx.Response, name: str) -> float | None:
+def _limit(response: httpx.Response) -> int | None:
     try:
-        value = float(response.headers.get(name, ""))
+        value = float(response.headers.get("X-Rate-Limit-Limit", ""))
     except ValueError:
         return None
-    return value if math.isfinite(value) and value >= 0 else None
-
-
-def _okta_now(response: httpx.Response) -> float | None:
-    try:
-        return email.utils.parsedate_to_datetime(response.headers["Date"]).timestamp()
-    except (KeyError, TypeError, ValueError, IndexError, OverflowError):
-        return None
+    return int(value) if math.isfinite(value) and value >= 1 else None
 
 
 @dataclass
@@ -122,20 +116,18 @@ class CallMeter:
         """Called after each answer (a 429 included: it counts against the bucket too)."""
         bucket = bucket_of(path)
         self.calls[bucket] += 1
-        limit, reset, okta_now = (
-            _header_number(response, "X-Rate-Limit-Limit"),
-            _header_number(response, "X-Rate-Limit-Reset"),
-            _okta_now(response),
-        )
+        limit = _limit(response)
+        # Okta's SDK waits `Reset - Date + 1` after a 429; the same reading says when this window ends.
+        until_reset, reset = rate_limit_wait(response, time.time)
         window = self._windows.get(bucket)
-        if limit is None or reset is None or okta_now is None or limit < 1:
+        if limit is None or reset is None:
             if window is not None:
                 window.used += 1
             return
-        ends_at = self.clock() + max(0.0, reset - okta_now) + 1  # Okta's SDK waits Reset - Date + 1
+        ends_at = self.clock() + until_reset
         if window is None or ends_at > window.ends_at + 1:  # a new window has begun
-            window = self._windows[bucket] = _Window(int(limit), ends_at)
-        window.limit = int(limit)
+            window = self._windows[bucket] = _Window(limit, ends_at)
+        window.limit = limit
         window.used += 1
 
     def to_json(self) -> dict[str, int]:

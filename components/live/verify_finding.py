@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+EXAMPLES = 5  # the logins a people finding names: enough to start looking, never the whole org
+
+
+def examples(logins: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(logins)[:EXAMPLES])
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,9 @@ from components.inputs.gainsight_schema import IS_SUPER_ADMIN, LICENSE_TYPE
 
 from .directory_documents import AppUser
 from .gainsight_model import GainsightUser
-from .verify_finding import Finding
+from .verify_finding import Finding, examples
 
 PROVISIONED = "PROVISIONED"
-EXAMPLES = 5
-
-
-def _people(logins: Sequence[str]) -> tuple[str, ...]:
-    return tuple(sorted(logins)[:EXAMPLES])
 
 
 def _missing(users: Sequence[AppUser], gainsight: Mapping[str, GainsightUser], label: str) -> list[Finding]:
@@ -37,7 +32,7 @@ def _missing(users: Sequence[AppUser], gainsight: Mapping[str, GainsightUser], l
             label,
             f"{len(missing)} user(s) Okta has provisioned that Gainsight does not have (deleted or renamed in "
             "Gainsight?): Okta holds them as provisioned, so their changes go to users that are not there",
-            people=_people(missing),
+            people=examples(missing),
         )
     ]
 
@@ -54,7 +49,7 @@ def _not_assigned(users: Sequence[AppUser], gainsight: Mapping[str, GainsightUse
             f"{len(left)} user(s) active in Gainsight whom the Okta app does not assign: Okta never deactivated "
             "them (is Deactivate Users on in the app's Provisioning tab?), or they were added in Gainsight "
             "directly; deactivate them in Gainsight, or assign them in Okta",
-            people=_people(left),
+            people=examples(left),
         )
     ]
 
@@ -82,7 +77,7 @@ def _values(users: Sequence[AppUser], gainsight: Mapping[str, GainsightUser], la
             label,
             f"{len(differing)} user(s) whose Gainsight values are not Okta's ({which}): changed in Gainsight by "
             "hand, or a push that did not reach it; Okta writes its values again on the user's next push",
-            people=_people(list(differing)),
+            people=examples(list(differing)),
         )
     ]
 

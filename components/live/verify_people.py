@@ -16,10 +16,9 @@ from components.inputs.people_rules import Grant, received, same_value
 
 from .directory_documents import AppUser
 from .org import LiveOrg
-from .verify_finding import Finding
+from .verify_finding import Finding, examples
 
 UNSYNCED = ("ERROR", "OUT_OF_SYNC")
-EXAMPLES = 5
 
 
 def _sync_errors(users: Sequence[AppUser], label: str) -> list[Finding]:
@@ -36,7 +35,7 @@ def _sync_errors(users: Sequence[AppUser], label: str) -> list[Finding]:
             f"{len(stuck)} user(s) whose changes have not reached Gainsight ({states}"
             + (f"; oldest last push {oldest[:10]}" if oldest else "")
             + "): see the app's Push Status, or its users' Provisioning errors in Okta",
-            people=tuple(sorted(user.login for user in stuck)[:EXAMPLES]),
+            people=examples(user.login for user in stuck),
         )
     ]
 
@@ -54,7 +53,7 @@ def _individual(users: Sequence[AppUser], group_scoped: Sequence[str], label: st
             f"{len(individual)} user(s) assigned to the app one by one, outside the stack's groups: they keep access "
             "whatever the groups say"
             + (f", and their own {', '.join(overridden)} override the groups' values" if overridden else ""),
-            people=tuple(sorted(user.login for user in individual)[:EXAMPLES]),
+            people=examples(user.login for user in individual),
         )
     ]
 
@@ -88,7 +87,7 @@ def _mismatches(
             label,
             f"{len(people)} user(s) whose Gainsight values in Okta are not what their groups give them ({counts}): "
             "a profile mapping or an earlier edit may override the groups; Okta pushes what it holds",
-            people=tuple(sorted(people)[:EXAMPLES]),
+            people=examples(people),
         )
     ]
 
