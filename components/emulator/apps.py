@@ -9,6 +9,7 @@ from typing import Any
 from .certificates import self_signed_certificate
 from .okta_errors import invalid, not_found
 from .org import NOW, EmulatedOrg, okta_id
+from .org_policies import default_access_policy_link
 from .paging import page
 from .request import Answer, Request, ok
 
@@ -66,6 +67,9 @@ def create_app(org: EmulatedOrg, request: Request) -> Answer:
             "_links": {"metadata": {"href": f"{request.base}/api/v1/apps/{app_id}/sso/saml/metadata"}},
         }
     )
+    access_policy = default_access_policy_link(org, request.base)
+    if access_policy is not None:
+        app["_links"]["accessPolicy"] = access_policy
     credentials = app.setdefault("credentials", {})
     credentials.setdefault("signing", {})["kid"] = key["kid"]
     org.apps[app_id] = app

@@ -50,3 +50,9 @@ def calls(org: EmulatedOrg, request: Request) -> Answer:
 
 def events(org: EmulatedOrg, request: Request) -> Answer:
     return ok({"collisions": list(org.collisions), "provisioningResets": list(org.provisioning_resets)})
+
+
+def unrouted(org: EmulatedOrg, request: Request) -> Answer:
+    """Every request no endpoint serves, as method and path, in order: `make e2e` fails on any of them."""
+    with org.lock:
+        return ok([{"method": method, "path": path} for method, path in org.unrouted])

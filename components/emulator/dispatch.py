@@ -29,6 +29,9 @@ def handle(org: EmulatedOrg, request: Request) -> Answer:
     template = found[0] if found else "(unknown)"
     bucket = bucket_of(request.path, request.method)
     headers: list[tuple[str, str]] = []
+    if found is None or found[0] == "405":
+        with org.lock:
+            org.unrouted.append((request.method, request.path))
     try:
         if not control:
             with org.lock:

@@ -73,6 +73,8 @@ class EmulatedOrg:
     client_id: str = ""
     issued_tokens: set[str] = field(default_factory=set)
     page_size_cap: int = 200
+    # Identity Engine (`idx`) or Classic (`v1`): /.well-known/okta-organization's `pipeline` (org_policies).
+    pipeline: str = "idx"
     # Misbehaviour on purpose: path prefix -> answers still to give.
     throttle: dict[str, int] = field(default_factory=dict)  # 429s
     fail: dict[str, int] = field(default_factory=dict)  # 500s
@@ -86,6 +88,7 @@ class EmulatedOrg:
     rate_limits: RateLimits = field(default_factory=RateLimits)
     # What happened, for the tests and the e2e.
     requests: list[tuple[str, str]] = field(default_factory=list)
+    unrouted: list[tuple[str, str]] = field(default_factory=list)  # requests no endpoint serves: the e2e fails on any
     calls: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (method, path template, bucket)
     collisions: list[dict[str, Any]] = field(default_factory=list)  # every moment two assignments shared a number
     provisioning_resets: list[str] = field(default_factory=list)  # apps whose provisioning an app PUT reset

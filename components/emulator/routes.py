@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import app_users, apps, assignments, control, credentials, groups, mappings, schemas, users
+from . import app_users, apps, assignments, control, credentials, groups, mappings, org_policies, schemas, users
 from .okta_errors import method_not_allowed
 from .org import EmulatedOrg
 from .request import Answer, Request
@@ -14,6 +14,10 @@ Handler = Callable[[EmulatedOrg, Request], Answer]
 
 _ROUTES: list[tuple[str, str, Handler]] = [
     ("POST", "/oauth2/v1/token", credentials.issue_token),
+    ("GET", "/.well-known/okta-organization", org_policies.well_known_organization),
+    ("GET", "/api/v1/users/me", org_policies.current_user),
+    ("GET", "/api/v1/policies", org_policies.list_policies),
+    ("PUT", "/api/v1/apps/{appId}/policies/{policyId}", org_policies.assign_policy),
     ("GET", "/api/v1/apps", apps.list_apps),
     ("POST", "/api/v1/apps", apps.create_app),
     ("GET", "/api/v1/apps/{appId}", apps.get_app),
@@ -48,6 +52,7 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("POST", "/_emulator/apps/{appId}/provisioning", control.switch_on_provisioning),
     ("GET", "/_emulator/calls", control.calls),
     ("GET", "/_emulator/events", control.events),
+    ("GET", "/_emulator/unrouted", control.unrouted),
 ]
 
 

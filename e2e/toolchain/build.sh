@@ -1,50 +1,121 @@
 #!/usr/bin/env bash
-# `make e2e-tools`: the real toolchain from Go modules, cached by version outside the repository:
-# the Pulumi CLI, its Python language host and the okta resource provider, in one directory (`make -s e2e-bin`).
-# A module the Go module proxy will not serve is one `error:` line naming it, with the proxy's answer, exit 2.
+# `make e2e-tools`: the real toolchain, cached by version outside the repository, in one folder (`make -s e2e-bin`):
+# - the Pulumi CLI, from Go modules (go.mod beside this file pins it to the language host's release);
+# - the Python language host, `pulumi-language-python` and `pulumi-language-python-exec`, from its source;
+# - the okta resource provider, `pulumi-resource-okta`, from pulumi-okta's `provider/` and terraform-provider-okta.
+# The sources of the last two are in the folder named by OKTA_PROVIDER_SOURCE (absolute, or relative to the
+# repository root), laid out as ../shared/toolchain: terraform-provider-okta/, pulumi-okta-provider/ and
+# pulumi-language-python/. They are read-only: each is built in a copy under the cache.
+# A missing source or a failed build is one `error:` line and exit 2.
 set -euo pipefail
-cd "$(dirname "$0")"
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
 
-cli_version=$(awk '$1 == "github.com/pulumi/pulumi/pkg/v3" { print $2 }' go.mod)
-: "${cli_version:?error: e2e-tools: go.mod names no github.com/pulumi/pulumi/pkg/v3 version}"
-# pulumi-okta's newest release whose `upstream` commit is known (git ls-tree v6.11.0 upstream): the provider
-# module has no tags of its own under provider/, so it is asked for at that release's commit.
-okta_release=v6.11.0
-okta_provider="github.com/pulumi/pulumi-okta/provider/v6@7723586ac663"
-okta_upstream="github.com/okta/terraform-provider-okta@f458139702ab"
-language_host="github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3@${cli_version}"
+cli_version=$(awk '$1 == "github.com/pulumi/pulumi/pkg/v3" { print $2 }' "$here/go.mod")
+okta_version=6.12.0  # terraform-provider-okta v6.12.0, as pulumi-okta's provider/ at 60bbb439 bridges it
+host_version=v3.259.0
 
-bin="${GAINSIGHT_OKTA_CACHE:-$HOME/.cache/gainsight-okta}/e2e/pulumi-${cli_version}-okta-${okta_release}"
+fail() {
+  echo "error: e2e-tools: $*" >&2
+  exit 2
+}
+
+[ "$cli_version" = "$host_version" ] ||
+  fail "go.mod pins the CLI at $cli_version but the language host is $host_version: the CLI must be the host's release"
+
+source_dir=${OKTA_PROVIDER_SOURCE:-}
+if [ -z "$source_dir" ]; then
+  fail "OKTA_PROVIDER_SOURCE is not set: point it at a folder holding terraform-provider-okta/ (okta/terraform-provider-okta at v$okta_version), pulumi-okta-provider/ (the provider/ folder of pulumi/pulumi-okta at the commit that bridges v$okta_version) and pulumi-language-python/ (sdk/python/cmd/pulumi-language-python and pulumi-language-python-exec of pulumi/pulumi at $host_version), e.g. OKTA_PROVIDER_SOURCE=../shared/toolchain"
+fi
+case "$source_dir" in /*) ;; *) source_dir="$root/$source_dir" ;; esac
+for part in terraform-provider-okta/go.mod pulumi-okta-provider/go.mod pulumi-language-python/main.go \
+  pulumi-language-python/pulumi-language-python-exec; do
+  [ -f "$source_dir/$part" ] || fail "OKTA_PROVIDER_SOURCE=$source_dir has no $part (see e2e/toolchain/build.sh for the layout)"
+done
+
+# A short digest of what a build is made from: a change to any input is a new folder, never a stale binary.
+digest() {
+  (cd "$1" && find . -type f ! -name '*.md' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12
+}
+cache="${GAINSIGHT_OKTA_CACHE:-$HOME/.cache/gainsight-okta}/e2e"
+cli_dir="$cache/cli-$cli_version-$(cat "$here/go.mod" "$here/go.sum" | sha256sum | cut -c1-12)"
+host_dir="$cache/python-host-$host_version-$( (digest "$source_dir/pulumi-language-python"; digest "$here/python-host") | sha256sum | cut -c1-12)"
+okta_dir="$cache/okta-$okta_version-$( (digest "$source_dir/terraform-provider-okta"; digest "$source_dir/pulumi-okta-provider"; digest "$here/codegen-stubs") | sha256sum | cut -c1-12)"
+bin="$cache/bin-$(printf '%s\n' "$cli_dir" "$host_dir" "$okta_dir" | sha256sum | cut -c1-12)"
+tools=(pulumi pulumi-language-python pulumi-language-python-exec pulumi-resource-okta)
+
 if [ "${1:-}" = "--print-bin" ]; then
-  for tool in pulumi pulumi-language-python pulumi-resource-okta; do
-    if [ ! -x "$bin/$tool" ]; then
-      echo "error: e2e-bin: $bin/$tool is not built: run make e2e-tools" >&2
-      exit 2
-    fi
+  for tool in "${tools[@]}"; do
+    [ -x "$bin/$tool" ] || { echo "error: e2e-bin: $bin/$tool is not built: run make e2e-tools" >&2; exit 2; }
   done
   echo "$bin"
   exit 0
 fi
+
+export GOFLAGS="-buildvcs=false ${GOFLAGS:-}"
+# Each build goes to a scratch folder first and is moved into place whole, so an interrupted one is built again.
+build_into() {
+  local final=$1
+  shift
+  [ -d "$final" ] && return 0
+  local scratch="$final.partial"
+  rm -rf "$scratch"
+  mkdir -p "$scratch"
+  local started=$SECONDS
+  "$@" "$scratch" || fail "building $(basename "$final") failed (the go output above says why)"
+  mv "$scratch" "$final"
+  echo "built $(basename "$final") in $((SECONDS - started)) s" >&2
+}
+
+build_cli() {
+  (cd "$here" && go build -trimpath -o "$1/pulumi" \
+    -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$cli_version" \
+    github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
+}
+
+# The host's go.mod points sdk/v3 and pkg/v3 at pulumi/pulumi's own folders; python-host/go.mod is the same
+# module requiring both at the host's release instead (made once with `go mod tidy`).
+build_host() {
+  local work="$1/src"
+  mkdir -p "$work" &&
+    cp "$source_dir/pulumi-language-python/main.go" "$here/python-host/go.mod" "$here/python-host/go.sum" "$work/" &&
+    (cd "$work" && go build -trimpath -o "$1/pulumi-language-python" \
+      -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$host_version" .) &&
+    install -m 0755 "$source_dir/pulumi-language-python/pulumi-language-python-exec" "$1/" &&
+    rm -rf "$work"
+}
+
+# pulumi-okta's go.mod replaces terraform-provider-okta with ../upstream; the bridge's docs-example converters
+# (Java, .NET, YAML), which the proxy refuses and serving never calls, are replaced with codegen-stubs/.
+build_okta() {
+  local work="$1/src"
+  mkdir -p "$work" &&
+    cp -R "$source_dir/terraform-provider-okta" "$work/upstream" &&
+    cp -R "$source_dir/pulumi-okta-provider" "$work/provider" &&
+    cp -R "$here/codegen-stubs" "$work/codegen-stubs" &&
+    chmod -R u+w "$work" &&
+  (
+    set -e
+    cd "$work/provider"
+    go mod edit \
+      -replace github.com/pulumi/pulumi-java=../codegen-stubs/java \
+      -replace github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3=../codegen-stubs/dotnet \
+      -replace github.com/pulumi/pulumi-yaml=../codegen-stubs/yaml
+    (cd cmd/pulumi-resource-okta && VERSION=$okta_version go run generate.go)
+    go build -trimpath -o "$1/pulumi-resource-okta" \
+      -ldflags "-X github.com/pulumi/pulumi-okta/provider/v6/pkg/version.Version=$okta_version" \
+      ./cmd/pulumi-resource-okta
+  ) &&
+    rm -rf "$work"
+}
+
+build_into "$cli_dir" build_cli
+build_into "$host_dir" build_host
+build_into "$okta_dir" build_okta
+
 mkdir -p "$bin"
-
-if [ ! -x "$bin/pulumi" ]; then
-  echo "building the Pulumi CLI ${cli_version} into $bin (several minutes the first time)" >&2
-  go build -trimpath -o "$bin/pulumi" \
-    -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${cli_version}" \
-    github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-fi
+for tool in pulumi; do ln -sfn "$cli_dir/$tool" "$bin/$tool"; done
+for tool in pulumi-language-python pulumi-language-python-exec; do ln -sfn "$host_dir/$tool" "$bin/$tool"; done
+ln -sfn "$okta_dir/pulumi-resource-okta" "$bin/pulumi-resource-okta"
 "$bin/pulumi" version >&2
-
-# The language host and the provider are modules of their own; ask the proxy for each before building.
-for module in "$language_host" "$okta_provider" "$okta_upstream"; do
-  if ! answer=$(go mod download "$module" 2>&1); then
-    # One line, and without the proxy's address: "… reading …: 403 Forbidden server response: …".
-    reason=$(printf '%s' "$answer" | tr '\n\t' '  ' | sed -e 's#https://[^ ]*##g' -e 's/  */ /g')
-    echo "error: e2e-tools: the Go module proxy does not serve $module: $reason" >&2
-    exit 2
-  fi
-done
-# Not reached on the machines this was written on (every run stopped above); the build of the two modules is
-# written once they can be had, against what they really contain, rather than guessed at here.
-echo "error: e2e-tools: the language host and provider modules are served now: write their build here" >&2
-exit 2
+echo "$bin"
