@@ -4,7 +4,7 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: help venv policy-venv plan test lint lint-workflows validate bench clean e2e-tools e2e-bin
+.PHONY: help venv policy-venv plan test lint lint-workflows validate bench clean e2e-tools e2e-bin e2e
 .DEFAULT_GOAL := help
 
 # `make` alone lists the targets: each has a `## what it does` comment.
@@ -63,13 +63,19 @@ lint-workflows: $(VENV)/.actionlint ## actionlint and shellcheck on .github/
 test: lint ## lint, then every test
 	$(PY) -m pytest
 
-# The real toolchain from Go modules (e2e/toolchain/go.mod), cached by version under ~/.cache/gainsight-okta/e2e/.
-# It stops with one error line naming the module the Go module proxy will not serve (docs/design.md: "The real engine").
-e2e-tools: ## build the real Pulumi toolchain from Go modules (cached)
-	e2e/toolchain/build.sh
+# The real toolchain, cached by version under ~/.cache/gainsight-okta/e2e/: the Pulumi CLI from Go modules
+# (e2e/toolchain/go.mod), the Python language host and the okta provider from the sources in OKTA_PROVIDER_SOURCE
+# (e.g. ../shared/toolchain). Without that folder it stops with one error line saying what it must hold.
+e2e-tools: ## build the real Pulumi CLI, language host and okta provider (cached; needs OKTA_PROVIDER_SOURCE)
+	@e2e/toolchain/build.sh
 
-e2e-bin:
+e2e-bin: ## print the folder that holds the built toolchain
 	@e2e/toolchain/build.sh --print-bin
+
+# The scenarios of e2e/ through the real engine, language host and provider against the Okta emulator.
+e2e: $(VENV)/.dev ## the real engine and okta provider against the emulator (needs OKTA_PROVIDER_SOURCE)
+	@e2e/toolchain/build.sh >/dev/null
+	E2E_BIN=$$(e2e/toolchain/build.sh --print-bin) $(PY) -m pytest e2e -p no:cacheprovider
 
 bench: $(VENV)/.runtime ## the plan benchmark (bench/ has the others)
 	$(PY) bench/plan_benchmark.py

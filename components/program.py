@@ -17,7 +17,7 @@ from components.resources.gainsight_okta import SCIM_PRIORITIES_OUTPUT, SSO_PRIO
 from components.resources.groups import look_up_existing_groups
 from components.resources.manual_step import waiting_on_manual_step
 from components.resources.previous_run import PreviousRun
-from components.resources.provisioning_check import check_provisioning
+from components.resources.provisioning_gate import require_provisioning
 from components.resources.scim_removals import (
     SCIM_ATTRIBUTES_OUTPUT,
     SCIM_GROUPS_OUTPUT,
@@ -46,7 +46,9 @@ def runtime_secret_keys() -> tuple[str, ...]:
 
 def declare(inputs: StackInputs) -> GainsightOkta:
     """Declare every resource and export what Gainsight and the runbook need."""
-    # Existing groups are looked up (and an inexact name refused) before the first resource is declared.
+    # The manual step is checked, and existing groups are looked up (an inexact name refused), before the first
+    # resource is declared.
+    provisioning = require_provisioning(inputs, pulumi.get_stack())
     existing_group_ids = look_up_existing_groups(inputs.groups, inputs.source)
     previous = PreviousRun()
     integration = GainsightOkta(COMPONENT_NAME, inputs, existing_group_ids, previous)
@@ -80,8 +82,8 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     ):
         pulumi.export(output, assignments.priorities if assignments else {})
     check = None
-    if inputs.provisioning_enabled:
-        check = check_provisioning(scim, inputs.settings.scim_app.label)
+    if provisioning is not None:  # read from Okta at the start of this run, not from the app's last refresh
+        check = pulumi.Output.from_input(provisioning.to_output())
         pulumi.export("provisioningCheck", check)
     pulumi.export("runbook", _runbook_output(inputs, integration, check, next_certificate))
     if (notice := waiting_on_manual_step(inputs, pulumi.get_stack())) is not None:
@@ -136,4 +138,5 @@ def main() -> None:
         refuse_placeholders(runtime_config_map(), f"Pulumi.{pulumi.get_stack()}.yaml")
         run()
     except InputError as error:
-        raise pulumi.RunError(error.line()) from None
+        # The engine prints a RunError as "error: <message>" (seen in e2e): the line without its own prefix.
+        raise pulumi.RunError(error.line().removeprefix("error: ")) from None

@@ -55,7 +55,7 @@ def test_bad_config_is_one_run_error_naming_the_stack_file_and_nothing_is_declar
     with pytest.raises(pulumi.RunError) as caught:
         run(config)
     message = str(caught.value)
-    assert message.startswith("error: Pulumi.ci.yaml: gainsight-okta:tenantUrl: ")
+    assert message.startswith("Pulumi.ci.yaml: gainsight-okta:tenantUrl: ")  # the engine adds "error: "
     assert "\n" not in message
     assert mocks.registered == []  # not one resource: the stack itself never reaches the mocks
 
@@ -91,7 +91,7 @@ def test_an_inexact_existing_group_stops_pulumi_up_with_one_line_and_declares_no
     with pytest.raises(pulumi.RunError) as caught:
         run_under_mocks("ci", {}, program.main, mocks=mocks)
     message = str(caught.value)
-    assert message.startswith("error: Pulumi.ci.yaml: gainsight-okta:groups[0].name: group 'Sales': ")
+    assert message.startswith("Pulumi.ci.yaml: gainsight-okta:groups[0].name: group 'Sales': ")
     assert "\n" not in message
     assert mocks.declared == []
 
@@ -113,7 +113,7 @@ def test_a_key_the_engine_marks_secret_stops_pulumi_up_without_its_value(monkeyp
     with pytest.raises(pulumi.RunError) as caught:
         run()
     assert str(caught.value) == (
-        "error: Pulumi.ci.yaml: gainsight-okta:tenantUrl: holds a secret value, but it is not a secret; "
+        "Pulumi.ci.yaml: gainsight-okta:tenantUrl: holds a secret value, but it is not a secret; "
         "set it in plain text"
     )
     assert mocks.registered == []

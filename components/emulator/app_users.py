@@ -131,6 +131,10 @@ def rendered(org: EmulatedOrg, app_id: str, view: AppUsersView, entry: Entry) ->
     record = org.app_users.get(app_id, {}).get(user_id)
     item = copy.deepcopy(record) if record is not None else app_user_record(user_id, login)
     item["scope"] = scope
+    if not org.has_provisioning(app_id):
+        # Nothing is pushed: syncState DISABLED, no lastSync (DataSourceOktaAppUserAssignments_read #12).
+        item["syncState"] = "DISABLED"
+        item.pop("lastSync", None)
     # An individual assignment's profile wholly replaces the group values (assumed: Okta documents no per-attribute
     # merge of the two), so a USER record is answered as it is held.
     if scope == "GROUP":

@@ -6,7 +6,8 @@ import copy
 import uuid
 from typing import Any
 
-from .certificates import self_signed_certificate
+from .app_shape import shaped
+from .certificates import jwk_fields, self_signed_certificate
 from .okta_errors import invalid, not_found
 from .org import NOW, EmulatedOrg, okta_id
 from .org_policies import default_access_policy_link
@@ -14,6 +15,7 @@ from .paging import page
 from .request import Answer, Request, ok
 
 KEY_CERTIFICATE_DAYS = 365 * 2
+EMAIL_FORMAT = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"
 
 
 def _app(org: EmulatedOrg, request: Request) -> dict[str, Any]:
@@ -29,6 +31,7 @@ def _new_key(certificate: str, years: int = 2) -> dict[str, Any]:
         "kty": "RSA",
         "use": "sig",
         "x5c": [certificate],
+        **jwk_fields(certificate),  # e, n, x5t#S256: Okta answers a key as a JWK (recordings: SAML_crud #6)
         "created": NOW,
         "lastUpdated": NOW,
         "expiresAt": f"{2026 + years}-01-01T00:00:00.000Z",
@@ -54,12 +57,13 @@ def create_app(org: EmulatedOrg, request: Request) -> Answer:
     app_id = okta_id("0oa")
     key = _new_key(self_signed_certificate())
     org.keys[app_id] = [key]
-    app = copy.deepcopy(body)
     label = str(body["label"])
+    name = body.get("name") or f"emulatedorg_{''.join(c for c in label.lower() if c.isalnum())}_1"
+    app = shaped(body, app_id, name)
     app.update(
         {
             "id": app_id,
-            "name": body.get("name") or f"emulatedorg_{''.join(c for c in label.lower() if c.isalnum())}_1",
+            "name": name,
             "status": "INACTIVE" if request.arg("activate", "true") == "false" else "ACTIVE",
             "created": NOW,
             "lastUpdated": NOW,
@@ -87,8 +91,8 @@ def replace_app(org: EmulatedOrg, request: Request) -> Answer:
     kid = ((body.get("credentials") or {}).get("signing") or {}).get("kid")
     if kid is not None and kid not in {key["kid"] for key in org.keys.get(app_id, [])}:
         raise invalid("credentials.signing.kid", "credentials.signing.kid: no key of this app has that id")
-    app = copy.deepcopy(body)
-    for kept in ("id", "name", "created", "status", "_links"):
+    app = shaped(body, app_id, current["name"])
+    for kept in ("id", "name", "orn", "created", "status", "_links"):
         if kept in current:
             app[kept] = current[kept]
     # `features` is read-only: sent, it changes nothing (facts: sending SCIM_PROVISIONING is dropped); left out of
@@ -153,13 +157,23 @@ def saml_metadata(org: EmulatedOrg, request: Request) -> Answer:
         raise not_found(request.path)
     entity = f"http://www.okta.com/exk{app['id'][3:]}"
     sso = f"{request.base}/app/{app['name']}/exk{app['id'][3:]}/sso/saml"
+    sign_on = (app.get("settings") or {}).get("signOn") or {}
+    # The app's NameID format, then the email address one (SAML_crud #5: unspecified, emailAddress; #16 after the
+    # PUT to emailAddress: that one only); SLO endpoints once SLO is on (#16, after #13 enabled it).
+    formats = dict.fromkeys([sign_on.get("subjectNameIdFormat") or EMAIL_FORMAT, EMAIL_FORMAT])
+    slo = f"{request.base}/app/{app['name']}/exk{app['id'][3:]}/slo/saml"
+    logout = "".join(
+        f'<md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:{b}" Location="{slo}"/>'
+        for b in ("HTTP-POST", "HTTP-Redirect")
+        if (sign_on.get("slo") or {}).get("enabled")
+    )
     xml = (
         f'<?xml version="1.0" encoding="UTF-8"?><md:EntityDescriptor '
         f'xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="{entity}"><md:IDPSSODescriptor '
         'WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
         '<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data>'
         f"<ds:X509Certificate>{key['x5c'][0]}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
-        "<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>"
+        f"{logout}{''.join(f'<md:NameIDFormat>{f}</md:NameIDFormat>' for f in formats)}"
         f'<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="{sso}"/>'
         f'<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="{sso}"/>'
         "</md:IDPSSODescriptor></md:EntityDescriptor>"

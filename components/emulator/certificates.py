@@ -31,3 +31,20 @@ def self_signed_certificate(days: int = 730, name: str = "emulated-okta-idp") ->
         .sign(_key(), hashes.SHA256())
     )
     return base64.b64encode(certificate.public_bytes(serialization.Encoding.DER)).decode()
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def jwk_fields(certificate: str) -> dict[str, str]:
+    """The JWK members Okta answers beside `x5c` for an app's key: `e`, `n` and `x5t#S256` of the certificate."""
+    der = base64.b64decode(certificate)
+    numbers = x509.load_der_x509_certificate(der).public_key().public_numbers()  # type: ignore[union-attr]
+    digest = hashes.Hash(hashes.SHA256())
+    digest.update(der)
+    return {
+        "e": _b64url(numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")),
+        "n": _b64url(numbers.n.to_bytes((numbers.n.bit_length() + 7) // 8, "big")),
+        "x5t#S256": _b64url(digest.finalize()),
+    }

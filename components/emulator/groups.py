@@ -24,11 +24,12 @@ def _group(org: EmulatedOrg, request: Request) -> dict:
 
 def list_groups(org: EmulatedOrg, request: Request) -> Answer:
     prefix = request.arg("q").lower()
-    wanted = group_search.parse(request.arg("search")) if "search" in request.query else None
+    # `filter` takes the same expressions as `search` here (`type eq "APP_GROUP"`: DataSourceOktaGroup_read #23).
+    wanted = [group_search.parse(request.arg(name)) for name in ("search", "filter") if name in request.query]
     found = [
         g
         for g in org.groups.values()
-        if str(g["profile"].get("name", "")).lower().startswith(prefix) and (wanted is None or wanted(g))
+        if str(g["profile"].get("name", "")).lower().startswith(prefix) and all(test(g) for test in wanted)
     ]
     found.sort(key=lambda g: str(g["profile"].get("name", "")).lower())
     found_page, links = page(found, request.query, request.base, request.path, default=10000, cap=10000)

@@ -26,8 +26,13 @@ ORG_ID = "00o1emulatedorg0000"
 # Okta ships two policies of its own to every Identity Engine org; the system one is the default for new apps.
 ACCESS_POLICIES: list[dict[str, Any]] = [
     {"id": "rst1emulatedadmin00", "name": "Okta Admin Applications", "system": False, "priority": 1},
-    {"id": "rst1emulateddefault", "name": "Any two factors", "system": True, "priority": 1,
-     "description": "Require two factors to access."},
+    {
+        "id": "rst1emulateddefault",
+        "name": "Any two factors",
+        "system": True,
+        "priority": 1,
+        "description": "Require two factors to access.",
+    },
 ]
 ADMIN_USER_ID = "00u1emulatedadmin00"
 
@@ -45,8 +50,12 @@ def current_user(org: EmulatedOrg, request: Request) -> Answer:
             "lastUpdated": NOW,
             "passwordChanged": NOW,
             "type": {"id": "oty1emulateduser000"},
-            "profile": {"firstName": "Emulated", "lastName": "Admin", "email": "admin@example.com",
-                        "login": "admin@example.com"},
+            "profile": {
+                "firstName": "Emulated",
+                "lastName": "Admin",
+                "email": "admin@example.com",
+                "login": "admin@example.com",
+            },
             "credentials": {"provider": {"type": "OKTA", "name": "OKTA"}},
             "_links": {"self": {"href": f"{request.base}/api/v1/users/{ADMIN_USER_ID}"}},
         }

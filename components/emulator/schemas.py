@@ -2,7 +2,13 @@
 
 A custom property created while the app has no provisioning gets no external name or namespace, and so never
 reaches the SCIM server (Okta KB, in the design facts: "a custom app attribute without external namespace is not
-sent to the SCIM server; this happens when it was created before provisioning was enabled")."""
+sent to the SCIM server; this happens when it was created before provisioning was enabled").
+
+What Okta keeps of a posted property, and the document it answers, are as recorded (/work/shared/okta-recordings,
+ResourceOktaAppUserSchemas_crud #7, #16, #17, _enum_string #7, _array_enum_string #7): `master`, `permissions`,
+`required: false` and (but on an array) `union` are dropped; `required: true` is kept and named in
+`definitions.custom.required`, which is absent once no custom property is left; the POST answers the whole document,
+with `created` and `lastUpdated`; its `title` is the app's label and " User"; its `id` has no `/api/v1`."""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ import copy
 from typing import Any
 
 from .okta_errors import invalid, not_found
-from .org import EmulatedOrg
+from .org import NOW, EmulatedOrg
 from .request import Answer, Request, ok
 
 _TYPES = ("string", "boolean", "number", "integer", "array")
@@ -18,11 +24,20 @@ _TYPES = ("string", "boolean", "number", "integer", "array")
 
 def _document(org: EmulatedOrg, app_id: str, base: str) -> dict[str, Any]:
     base_properties = copy.deepcopy(org.base_properties(app_id))
+    custom_properties = copy.deepcopy(org.schemas.get(app_id, {}))
+    custom: dict[str, Any] = {"id": "#custom", "type": "object", "properties": custom_properties}
+    if custom_properties:
+        # A test may plant a property in a shape Okta never sends (as in org.group_scoped): not a required one.
+        custom["required"] = [
+            n for n, spec in custom_properties.items() if isinstance(spec, dict) and spec.get("required")
+        ]
     return {
-        "id": f"{base}/api/v1/meta/schemas/apps/{app_id}/default",
+        "id": f"{base}/meta/schemas/apps/{app_id}/default",
         "$schema": "http://json-schema.org/draft-04/schema#",
         "name": org.apps[app_id].get("name", ""),
-        "title": org.apps[app_id].get("label", ""),
+        "title": f"{org.apps[app_id].get('label', '')} User",
+        "lastUpdated": NOW,
+        "created": NOW,
         "type": "object",
         "definitions": {
             "base": {
@@ -31,12 +46,7 @@ def _document(org: EmulatedOrg, app_id: str, base: str) -> dict[str, Any]:
                 "properties": base_properties,
                 "required": [n for n, spec in base_properties.items() if spec.get("required")],
             },
-            "custom": {
-                "id": "#custom",
-                "type": "object",
-                "properties": copy.deepcopy(org.schemas.get(app_id, {})),
-                "required": [],
-            },
+            "custom": custom,
         },
         "properties": {"profile": {"allOf": [{"$ref": "#/definitions/custom"}, {"$ref": "#/definitions/base"}]}},
     }
@@ -54,8 +64,12 @@ def _checked(name: str, spec: Any, provisioning: bool) -> dict[str, Any]:
         raise invalid(f"definitions.custom.properties.{name}", f"{name}: needs a title and a type of {_TYPES}")
     if spec.get("union") == "ENABLE" and spec.get("scope") == "SELF":
         raise invalid(name, f"{name}: union is not allowed for a Personal attribute")
-    stored = copy.deepcopy(spec)
+    stored = {key: copy.deepcopy(value) for key, value in spec.items() if key not in ("master", "permissions")}
     stored.setdefault("scope", "NONE")
+    if not stored.get("required"):
+        stored.pop("required", None)
+    if stored.get("type") != "array":
+        stored.pop("union", None)
     if not provisioning:
         stored.pop("externalName", None)
         stored.pop("externalNamespace", None)

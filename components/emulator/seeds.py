@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .certificates import self_signed_certificate
+from .certificates import jwk_fields, self_signed_certificate
 from .org import NOW, PROVISIONING_FEATURES, SCIM_BASE_PROPERTIES, SCIM_NAMESPACE, EmulatedOrg
 from .users import add_app_user, add_member, add_user
 
@@ -134,12 +134,14 @@ def article_org(org: EmulatedOrg | None = None) -> EmulatedOrg:
         },
     }
     for app_id in (SSO_APP_ID, SCIM_APP_ID):
+        certificate = self_signed_certificate(400)
         org.keys[app_id] = [
             {
                 "kid": f"kid-{app_id}",
                 "kty": "RSA",
                 "use": "sig",
-                "x5c": [self_signed_certificate(400)],
+                "x5c": [certificate],
+                **jwk_fields(certificate),
                 "created": NOW,
                 "lastUpdated": NOW,
                 "expiresAt": "2028-01-01T00:00:00.000Z",

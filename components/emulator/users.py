@@ -31,9 +31,20 @@ def new_user(user_id: str, login: str, first: str, last: str, status: str) -> di
         "statusChanged": NOW,
         "lastLogin": None,
         "lastUpdated": NOW,
-        "passwordChanged": NOW,
+        # A user made without a password (PROVISIONED, STAGED) has never changed one (DataSourceOktaGroup_read #6).
+        "passwordChanged": None if status in ("PROVISIONED", "STAGED") else NOW,
         "type": {"id": USER_TYPE_ID},
-        "profile": {"firstName": first, "lastName": last, "email": login, "login": login},
+        # Okta answers the base profile's unset attributes as null, and the credentials' provider
+        # (DataSourceOktaGroup_read #6, DataSourceOktaAppUserAssignments_read #3).
+        "profile": {
+            "firstName": first,
+            "lastName": last,
+            "mobilePhone": None,
+            "secondEmail": None,
+            "login": login,
+            "email": login,
+        },
+        "credentials": {"provider": {"type": "OKTA", "name": "OKTA"}},
         "_links": {},
     }
 

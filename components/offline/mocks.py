@@ -25,6 +25,13 @@ _INVOKE_ANSWERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
         "description": "",
         "users": [],
     },
+    # The SCIM app's look-up before a run with provisioningEnabled (resources/provisioning_gate.py): offline, the
+    # stack's word is taken that the manual step is done; `pulumi up` reads the app and refuses if it is not.
+    "okta:app/getSaml:getSaml": lambda args: {
+        "id": args.get("id") or placeholder_id("scim-app-looked-up"),
+        "label": args.get("label"),
+        "features": ["PUSH_NEW_USERS", "PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION"],
+    },
     "okta:user/getUserProfileMappingSource:getUserProfileMappingSource": lambda args: {
         "id": placeholder_id("okta-user-profile"),
         "name": "user",

@@ -16,6 +16,7 @@ PROFILE_MAPPING = "okta:profile/mapping:Mapping"
 GROUP_LOOKUP = "okta:group/getGroup:getGroup"
 PROFILE_MAPPING_SOURCE = "okta:user/getUserProfileMappingSource:getUserProfileMappingSource"
 SAML_METADATA = "okta:app/getMetadataSaml:getMetadataSaml"
+SAML_APP_LOOKUP = "okta:app/getSaml:getSaml"
 
 # Inputs (camelCase wire names) whose change makes the provider replace the resource: its ForceNew fields.
 FORCE_NEW: dict[str, frozenset[str]] = {
@@ -54,6 +55,8 @@ SCOPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     GROUP_LOOKUP: (frozenset({"okta.groups.read"}), frozenset({"okta.groups.read"})),
     PROFILE_MAPPING_SOURCE: (frozenset({"okta.profileMappings.read"}), frozenset({"okta.profileMappings.read"})),
     SAML_METADATA: (frozenset({"okta.apps.manage"}), frozenset({"okta.apps.read"})),  # manage includes read
+    # The SCIM app's look-up before a run with provisioning on (provisioning_gate.py): GET /apps?q= or /apps/{id}.
+    SAML_APP_LOOKUP: (frozenset({"okta.apps.manage"}), frozenset({"okta.apps.read"})),
 }
 
 

@@ -1,12 +1,11 @@
-"""After the manual SCIM step: check the SCIM app's provisioning from what Okta reports on the app itself.
+"""After the manual SCIM step: judge the SCIM app's provisioning from what Okta reports on the app itself.
 
 `okta.app.get_features` serves only a few OIN apps (the provider's docs), so on a custom SAML app it could only
 ever say "unreadable". The app object carries `features` instead: Okta lists there the provisioning actions
 switched on under Provisioning > To App (Apps API: `PUSH_NEW_USERS`, `PUSH_PROFILE_UPDATES`,
-`PUSH_USER_DEACTIVATION`, next to `IMPORT_NEW_USERS`, `REACTIVATE_USERS`...). The provider exposes that list
-as the computed `features` output of `okta.app.Saml`, set on every read (resource_okta_app_saml.go), and never
-sends it (buildSamlApp leaves `Features` out). The check is therefore as fresh as the app's last read: run
-`pulumi refresh` before `pulumi up` (the deploy workflow does) or `verify` for the live state.
+`PUSH_USER_DEACTIVATION`, next to `IMPORT_NEW_USERS`, `REACTIVATE_USERS`...). The `features` output of
+`okta.app.Saml` is only as fresh as the app's last read, which a plain `pulumi up` does not make, so the program
+reads the live app at the start of each run instead (`provisioning_gate`); `verify` reads it too.
 """
 
 from __future__ import annotations
@@ -14,9 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-
-import pulumi
-import pulumi_okta as okta
 
 # What Gainsight's SCIM needs under Provisioning > To App: (Okta app feature, console label).
 REQUIRED_FEATURES = (
@@ -61,15 +57,3 @@ def assess_features(features: Sequence[str] | None) -> ProvisioningCheck:
             "incomplete", missing, "the app lists no provisioning features: is Provisioning set to SCIM?"
         )
     return ProvisioningCheck("incomplete" if missing else "ok", missing)
-
-
-def check_provisioning(app: okta.app.Saml, app_label: str) -> pulumi.Output[dict[str, Any]]:
-    """The check as a stack output; warnings go to `pulumi preview`/`up` diagnostics."""
-
-    def check(features: Sequence[str] | None) -> dict[str, Any]:
-        result = assess_features(features)
-        if (message := result.warning(app_label)) is not None:
-            pulumi.log.warn(message, resource=app)
-        return result.to_output()
-
-    return app.features.apply(check)

@@ -1,21 +1,23 @@
 """The check after the manual SCIM step, judged from the SCIM app's own `features`, under mocks that answer
-the way the okta provider's Read fills that output.
+the SCIM app's look-up the way the okta provider's data source fills that output.
 
-resource_okta_app_saml.go: `features` is Computed and set on every read from the app object
-(`d.Set("features", ...app.Features)`), and buildSamlApp never sends it. data_source_okta_app_features.go serves
-the Features API, which Okta documents for a few OIN apps only: on a custom SAML app it cannot answer.
+data_source_okta_app_saml.go: `features` is set from the app object (`d.Set("features", ...app.Features)`);
+resource_okta_app_saml.go's Read does the same, and buildSamlApp never sends it. data_source_okta_app_features.go
+serves the Features API, which Okta documents for a few OIN apps only: on a custom SAML app it cannot answer.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pulumi.runtime.mocks import MockCallArgs, MockResourceArgs
+import pytest
+from pulumi.runtime.mocks import MockCallArgs
 
+from components.errors import InputError
 from components.inputs.stack_file import read_stack_file
 from components.offline.mocks import OfflineMocks
 from components.offline.plan import run_offline
-from components.resources.provider_facts import SAML_APP
+from components.resources.provider_facts import SAML_APP_LOOKUP
 from components.resources.provisioning_check import assess_features
 from tests.conftest import article_stack
 
@@ -31,14 +33,10 @@ class OktaWithFeatures(OfflineMocks):
         self.features = features
         self.invoked: list[str] = []
 
-    def new_resource(self, args: MockResourceArgs):
-        resource_id, outputs = super().new_resource(args)
-        if args.typ == SAML_APP and args.name == "gainsight-scim":
-            outputs = {**outputs, "features": self.features}
-        return resource_id, outputs
-
     def call(self, args: MockCallArgs):
         self.invoked.append(args.token)
+        if args.token == SAML_APP_LOOKUP:
+            return {"id": "0oa9scim8gainsight7x6", "label": args.args.get("label"), "features": self.features}, []
         return super().call(args)
 
 
@@ -80,17 +78,16 @@ def test_enabled_features_give_ok_and_no_warning(write_stack) -> None:
     assert "okta:app/getFeatures:getFeatures" not in mocks.invoked  # the Features API is never asked
 
 
-def test_partly_enabled_warns_with_what_is_missing(write_stack) -> None:
-    plan, _ = plan_with(write_stack, ["PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION"])
-    check = plan.recording.stack_outputs["provisioningCheck"]
-    assert check["status"] == "incomplete" and check["missing"] == ["Create Users"]
-    (warning,) = [n for n in plan.notices if "To App" in n]
-    assert warning.startswith("warning: ") and "Create Users" in warning
+def test_partly_enabled_is_refused_with_what_is_missing(write_stack) -> None:
+    with pytest.raises(InputError, match="lacks Create Users") as refused:
+        plan_with(write_stack, ["PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION"])
+    assert "Deactivate Users" not in refused.value.line()
 
 
-def test_offline_the_check_is_unknown_not_a_failure(plan_stack) -> None:
+def test_offline_the_stack_is_taken_at_its_word(plan_stack) -> None:
+    # Offline there is no Okta to read: the plan assumes the manual step done, which `pulumi up` then checks.
     outputs = plan_stack(article_stack())["outputs"]
-    assert outputs["provisioningCheck"] == "(known after apply)"
+    assert outputs["provisioningCheck"] == {"status": "ok", "missing": [], "detail": ""}
 
 
 def test_no_check_before_the_manual_step(write_stack) -> None:

@@ -1,0 +1,56 @@
+"""Before anything is declared: `provisioningEnabled: true` is believed only when Okta shows the manual step done.
+
+The SCIM side (Profile Editor attributes in Gainsight's namespace, the SCIM app's assignments with their values,
+the profile mapping) only makes sense once the app is switched to Provisioning: SCIM. Declared earlier, Okta
+refuses it half-way through an `up` (the assignments' profiles name SCIM base attributes such as `locale` that the
+app's schema has only once SCIM is on: "Property is not defined in the app user schema"), or an attribute is made
+without the external namespace that Okta needs to send it (Okta KB). So the live SCIM app is read first, one
+look-up by id (an adopted app) or by exact label (`data_source_okta_app_saml.go`: `GET /api/v1/apps?q=…&limit=1`,
+then the label compared), and its read-only `features` judged as `provisioning_check` judges them. A stack's first
+`up`, when the app does not exist yet, is refused the same way: nothing is written.
+"""
+
+from __future__ import annotations
+
+import pulumi_okta as okta
+
+from components.command_name import hint
+from components.errors import InputError
+from components.inputs.settings import NAMESPACE
+from components.inputs.stack_inputs import StackInputs
+
+from .provisioning_check import ProvisioningCheck, assess_features
+
+RUNBOOK_STEP = "step 3 of the runbook (Okta: switch the SCIM app to provisioning)"
+
+
+def require_provisioning(inputs: StackInputs, stack: str) -> ProvisioningCheck | None:
+    """The SCIM app's provisioning as Okta has it now (None: provisioning is off in the stack); InputError, naming
+    the runbook step, unless the app exists with every To App action Gainsight needs switched on."""
+    if not inputs.provisioning_enabled:
+        return None
+    scim = inputs.settings.scim_app
+    key = f"{NAMESPACE}:scimApp.provisioningEnabled"
+    runbook = hint("runbook", "--stack", stack)
+    try:
+        app = okta.app.get_saml(id=scim.import_id) if scim.import_id else okta.app.get_saml(label=scim.label)
+    except Exception as error:  # the data source's "no SAML application found", as the engine words it
+        if "no SAML application found" not in str(error) and "404" not in str(error):
+            raise
+        raise InputError(
+            inputs.source,
+            key,
+            f"is true, but Okta has no SCIM app {scim.label!r} yet, so the manual step cannot have been done: set "
+            f"it to false and run `pulumi up` to create the app, then do {RUNBOOK_STEP} (`{runbook}`) and set it "
+            "to true again",
+        ) from None
+    check = assess_features(app.features)
+    if check.status != "ok":
+        missing = ", ".join(check.missing) or check.detail
+        raise InputError(
+            inputs.source,
+            key,
+            f"is true, but the SCIM app {scim.label!r} ({app.id}) does not provision yet: Provisioning > To App "
+            f"lacks {missing}. Do {RUNBOOK_STEP} (`{runbook}`), then run `pulumi up` again; nothing was changed",
+        )
+    return check

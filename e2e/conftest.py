@@ -1,0 +1,94 @@
+"""Fixtures of `make e2e`: the real toolchain, an emulated org on 127.0.0.1 for each test, and a project copy with a
+`file://` backend of its own. A request the emulator cannot route fails the test that made it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from components.emulator.org import EmulatedOrg
+from components.emulator.rate_limits import DEFAULT_LIMITS, RateLimits
+from components.emulator.server import EmulatorServer
+
+from .engine import API_TOKEN, REPO, Project, Pulumi, toolchain_bin
+
+# The groups the repository's stacks name with `existing: true`: they are the org's, made before any stack.
+EXISTING_GROUPS = {"dev": ["Customer Success"], "prod": ["Gainsight Admins"]}
+# Okta's buckets would make a 100-group `up` a matter of waiting; the e2e lifts them (the calls are still counted).
+LIFTED = dict.fromkeys(DEFAULT_LIMITS, 1_000_000)
+
+
+@pytest.fixture(scope="session")
+def bin_dir() -> Path:
+    return toolchain_bin()
+
+
+@dataclass
+class Org:
+    state: EmulatedOrg
+    url: str
+
+    def control(self, method: str, path: str, body: Any = None) -> Any:
+        """The emulator's own calls (`/_emulator/...`) and what a person does in Okta's Admin Console."""
+        response = httpx.request(
+            method, self.url + path, json=body, headers={"Authorization": f"SSWS {API_TOKEN}"}, timeout=30
+        )
+        assert response.status_code < 300, response.text
+        return response.json() if response.content else None
+
+    def group_id(self, name: str) -> str:
+        return next(gid for gid, g in self.state.groups.items() if g["profile"]["name"] == name)
+
+    def app_id(self, label: str) -> str:
+        return next(aid for aid, a in self.state.apps.items() if a.get("label") == label)
+
+
+def make_org(*existing: str) -> EmulatedOrg:
+    state = EmulatedOrg(token=API_TOKEN, rate_limits=RateLimits(limits=dict(LIFTED)))
+    for name in existing:
+        state.add_group(name, "made in Okta before this project")
+    return state
+
+
+@pytest.fixture
+def org() -> Iterator[Org]:
+    state = make_org(*(name for names in EXISTING_GROUPS.values() for name in names))
+    with EmulatorServer(state) as url:
+        yield Org(state, url)
+    assert not state.unrouted, f"requests the emulator cannot route: {state.unrouted}"
+
+
+@dataclass
+class Engine:
+    pulumi: Pulumi
+    project: Project
+    org: Org
+
+    def write_stack(self, stack: str, config: dict[str, Any]) -> Path:
+        """A stack file for the emulator: the given settings with the provider pointed at it."""
+        config = {**config, "okta:httpProxy": self.org.url}
+        path = self.project.stack_file(stack)
+        path.write_text(yaml.safe_dump({"config": config}, sort_keys=False))
+        return path
+
+    def repository_stack(self, stack: str) -> dict[str, Any]:
+        """The settings of the repository's Pulumi.<stack>.yaml, as users have them."""
+        return dict(yaml.safe_load((REPO / f"Pulumi.{stack}.yaml").read_text())["config"])
+
+    def edit(self, stack: str, change: Any) -> None:
+        path = self.project.stack_file(stack)
+        config = yaml.safe_load(path.read_text())["config"]
+        change(config)
+        path.write_text(yaml.safe_dump({"config": config}, sort_keys=False))
+
+
+@pytest.fixture
+def engine(bin_dir: Path, org: Org, tmp_path: Path) -> Engine:
+    project = Project(tmp_path / "project")
+    return Engine(Pulumi(bin_dir, project, tmp_path / "state", org.url), project, org)

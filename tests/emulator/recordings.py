@@ -1,0 +1,189 @@
+"""Real Okta's answers, recorded by the provider's acceptance tests, replayed against the emulator.
+
+A recording (/work/shared/okta-recordings, go-vcr v4 cassettes) holds each request and Okta's answer in order.
+`replay` sends the requests one at a time to an emulated org, with the ids Okta generated rewritten to the ones the
+emulator generated (learnt from each pair of answers as they come), and keeps both answers; `differences` then
+says where the emulator's answer has another shape (keys, null against absent, JSON types) or another value.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import yaml
+
+RECORDINGS = Path(os.environ.get("OKTA_RECORDINGS", "/work/shared/okta-recordings"))
+# An Okta id: 20 characters of letters and digits (0oa…, 00g…, prm…, 00u…, rst…); a key id is longer, with - and _.
+_ID = re.compile(r"^[A-Za-z0-9_-]{18,64}$")
+_ID_KEYS = ("id", "kid")
+# Values that are the moment something happened, or key material: compared by type, never by value.
+TIMESTAMPS = frozenset(
+    {"created", "lastUpdated", "lastMembershipUpdated", "statusChanged", "activated", "passwordChanged", "lastLogin"}
+    | {"expiresAt", "lastSync"}
+)
+KEY_MATERIAL = frozenset({"x5c", "n", "e", "x5t#S256"})
+
+
+@dataclass(frozen=True)
+class Interaction:
+    id: int
+    method: str
+    url: str  # path and query, as sent
+    body: str
+    code: int
+    response: str
+    content_type: str
+
+
+def load(name: str) -> list[Interaction]:
+    cassette = yaml.safe_load((RECORDINGS / name).read_text())
+    found = []
+    for item in cassette["interactions"]:
+        request, response = item["request"], item["response"]
+        parts = urlsplit(request["url"])
+        found.append(
+            Interaction(
+                id=int(item["id"]),
+                method=request["method"],
+                url=parts.path + (f"?{parts.query}" if parts.query else ""),
+                body=(request.get("body") or "").strip(),
+                code=int(response["code"]),
+                response=response.get("body") or "",
+                content_type=(response.get("headers", {}).get("Content-Type") or [""])[0],
+            )
+        )
+    return found
+
+
+def parsed(text: str) -> Any:
+    return json.loads(text) if text.strip() else None
+
+
+@dataclass
+class IdMap:
+    """Okta's ids -> the emulator's, learnt from answers that stand for the same thing."""
+
+    ids: dict[str, str] = field(default_factory=dict)
+
+    def learn(self, recorded: Any, emulated: Any) -> None:
+        if isinstance(recorded, dict) and isinstance(emulated, dict):
+            for key in recorded.keys() & emulated.keys():
+                theirs, ours = recorded[key], emulated[key]
+                if key in _ID_KEYS and isinstance(theirs, str) and isinstance(ours, str) and _ID.match(theirs):
+                    self.ids.setdefault(theirs, ours)
+                else:
+                    self.learn(theirs, ours)
+        elif isinstance(recorded, list) and isinstance(emulated, list):
+            for theirs, ours in zip(recorded, emulated, strict=False):
+                self.learn(theirs, ours)
+
+    def rewrite(self, text: str) -> str:
+        for theirs in sorted(self.ids, key=len, reverse=True):  # a longer id never loses its tail to a shorter
+            text = text.replace(theirs, self.ids[theirs])
+        return text
+
+
+@dataclass
+class Exchange:
+    recorded: Interaction
+    status: int
+    text: str
+    content_type: str
+
+    def json(self) -> Any:
+        return parsed(self.text)
+
+
+Seed = Callable[[Interaction, IdMap], None]
+
+
+def replay(
+    client: httpx.Client, interactions: Iterable[Interaction], seeds: dict[int, Seed], skipped: set[int], ids: IdMap
+) -> dict[int, Exchange]:
+    """Each interaction in order: seeded (state put in place, not sent), skipped, or sent and answered."""
+    answers: dict[int, Exchange] = {}
+    for interaction in interactions:
+        if interaction.id in seeds:
+            seeds[interaction.id](interaction, ids)
+            continue
+        if interaction.id in skipped:
+            continue
+        body = ids.rewrite(interaction.body) if interaction.body else None
+        headers = {"Content-Type": "application/json"} if body else {}
+        response = client.request(interaction.method, ids.rewrite(interaction.url), content=body, headers=headers)
+        exchange = Exchange(interaction, response.status_code, response.text, response.headers.get("content-type", ""))
+        answers[interaction.id] = exchange
+        if "json" in interaction.content_type and "json" in exchange.content_type:
+            ids.learn(parsed(interaction.response), exchange.json())
+    return answers
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return {str: "string", dict: "object", list: "array"}[type(value)]
+
+
+def differences(
+    recorded: Any, emulated: Any, ids: dict[str, str], ignored: Callable[[str], bool], where: str = ""
+) -> list[str]:
+    """Where `emulated` is not what Okta answered: keys, null against absent, types, then values (ids through
+    `ids`; timestamps, key material and `_links` by type only). `ignored(path)` drops a path and what is under it."""
+    if ignored(where):
+        return []
+    theirs, ours = _kind(recorded), _kind(emulated)
+    if theirs != ours:
+        return [
+            f"{where or '.'}: Okta {theirs} {json.dumps(recorded)[:80]}, emulator {ours} {json.dumps(emulated)[:80]}"
+        ]
+    name = where.rsplit(".", 1)[-1]
+    if theirs == "object":
+        found = [f"{where}.{k}: absent in the emulator" for k in recorded.keys() - emulated.keys()]
+        found += [f"{where}.{k}: the emulator's only" for k in emulated.keys() - recorded.keys()]
+        found = [f for f in found if not ignored(f.split(":", 1)[0])]
+        for key in sorted(recorded.keys() & emulated.keys()):
+            if key != "_links":
+                found += differences(recorded[key], emulated[key], ids, ignored, f"{where}.{key}")
+        return found
+    if name in KEY_MATERIAL or name.split("[")[0] in KEY_MATERIAL or name in TIMESTAMPS:
+        return []
+    if theirs == "array":
+        if len(recorded) != len(emulated):
+            return [f"{where}: Okta {len(recorded)} items, emulator {len(emulated)}"]
+        return [
+            d
+            for i, pair in enumerate(zip(recorded, emulated, strict=True))
+            for d in differences(*pair, ids, ignored, f"{where}[{i}]")
+        ]
+    if isinstance(recorded, str) and re.match(r"https?://", recorded) and isinstance(emulated, str):
+        # A URL names the recorded org's host: its path is compared, with the ids mapped.
+        recorded, emulated = IdMap(ids).rewrite(urlsplit(recorded).path), urlsplit(emulated).path
+    elif name in _ID_KEYS and isinstance(recorded, str):
+        recorded = ids.get(recorded, recorded)
+    return [] if recorded == emulated else [f"{where}: Okta {recorded!r}, emulator {emulated!r}"]
+
+
+def xml_skeleton(text: str) -> list[tuple[str, tuple[str, ...], str]]:
+    """A SAML metadata document as (tag, attribute names, the text of NameIDFormat) in document order."""
+    root = ElementTree.fromstring(text.encode())
+    return [
+        (
+            element.tag,
+            tuple(sorted(element.attrib)),
+            (element.text or "") if element.tag.endswith("NameIDFormat") else "",
+        )
+        for element in root.iter()
+    ]
