@@ -11,6 +11,8 @@ from typing import Any
 
 from pulumi.runtime.mocks import MockCallArgs, MockResourceArgs, Mocks
 
+from components.resources.previous_run import READ_STACK_OUTPUTS
+
 
 def placeholder_id(name: str) -> str:
     return f"placeholder-id-{name}"
@@ -62,5 +64,8 @@ class OfflineMocks(Mocks):
         return resource_id, dict(args.inputs)
 
     def call(self, args: MockCallArgs) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+        if args.token == READ_STACK_OUTPUTS:  # the engine's builtin, answered like the StackReference above
+            stack = args.args.get("name", "")
+            return {"name": stack, "outputs": self.previous_outputs, "secretOutputNames": []}, []
         answer = _INVOKE_ANSWERS.get(args.token)
         return (answer(args.args) if answer else {}), []  # the mock monitor iterates the failures

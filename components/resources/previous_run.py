@@ -30,10 +30,24 @@ def own_stack_name(organization: str | None, project: str, stack: str) -> str:
     return f"{organization}/{project}/{stack}"
 
 
+READ_STACK_OUTPUTS = "pulumi:pulumi:readStackOutputs"  # the engine's builtin (pkg/resource/deploy/builtins.go)
+
+
+def own_stack() -> str:
+    return own_stack_name(pulumi.get_organization(), pulumi.get_project(), pulumi.get_stack())
+
+
+def last_outputs() -> dict[str, Any]:
+    """The stack's outputs from its last run, read now, before anything is declared: the engine's builtin that
+    a StackReference reads too, invoked synchronously. Empty on a stack's first run."""
+    answer = pulumi.runtime.invoke(READ_STACK_OUTPUTS, {"name": own_stack()}).value
+    outputs = answer.get("outputs") if isinstance(answer, dict) else None
+    return dict(outputs) if isinstance(outputs, dict) else {}
+
+
 class PreviousRun:
     def __init__(self) -> None:
-        own_stack = own_stack_name(pulumi.get_organization(), pulumi.get_project(), pulumi.get_stack())
-        self._reference = pulumi.StackReference(PREVIOUS_RUN, stack_name=own_stack)
+        self._reference = pulumi.StackReference(PREVIOUS_RUN, stack_name=own_stack())
 
     def output(self, name: str) -> pulumi.Output[Any]:
         return self._reference.get_output(name)

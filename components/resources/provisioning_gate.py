@@ -5,9 +5,11 @@ the profile mapping) only makes sense once the app is switched to Provisioning: 
 refuses it half-way through an `up` (the assignments' profiles name SCIM base attributes such as `locale` that the
 app's schema has only once SCIM is on: "Property is not defined in the app user schema"), or an attribute is made
 without the external namespace that Okta needs to send it (Okta KB). So the live SCIM app is read first, one
-look-up by id (an adopted app) or by exact label (`data_source_okta_app_saml.go`: `GET /api/v1/apps?q=…&limit=1`,
-then the label compared), and its read-only `features` judged as `provisioning_check` judges them. A stack's first
-`up`, when the app does not exist yet, is refused the same way: nothing is written.
+look-up by id (`data_source_okta_app_saml.go`: `GET /api/v1/apps/{id}`): the adopted app's `importId`, else the
+`scimAppId` of the stack's last run. Only a stack without either is looked up by its exact label (`GET
+/api/v1/apps?q=…&limit=1`, then the label compared): the label in the stack file is not Okta's once the frozen
+SCIM app is renamed there. Its read-only `features` are judged as `provisioning_check` judges them. A stack's
+first `up`, when the app does not exist yet, is refused the same way: nothing is written.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from components.errors import InputError
 from components.inputs.settings import NAMESPACE
 from components.inputs.stack_inputs import StackInputs
 
+from .previous_run import last_outputs
 from .provisioning_check import ProvisioningCheck, assess_features
 
+NOT_FOUND = ("no SAML application found", "404", "E0000007")
 RUNBOOK_STEP = "step 3 of the runbook (Okta: switch the SCIM app to provisioning)"
 
 
@@ -32,10 +36,14 @@ def require_provisioning(inputs: StackInputs, stack: str) -> ProvisioningCheck |
     scim = inputs.settings.scim_app
     key = f"{NAMESPACE}:scimApp.provisioningEnabled"
     runbook = hint("runbook", "--stack", stack)
+    app_id = scim.import_id or last_outputs().get("scimAppId")
     try:
-        app = okta.app.get_saml(id=scim.import_id) if scim.import_id else okta.app.get_saml(label=scim.label)
-    except Exception as error:  # the data source's "no SAML application found", as the engine words it
-        if "no SAML application found" not in str(error) and "404" not in str(error):
+        if isinstance(app_id, str) and app_id:
+            app = okta.app.get_saml(id=app_id)
+        else:
+            app = okta.app.get_saml(label=scim.label)
+    except Exception as error:  # the data source's failure, as the engine words it: none found, or a 404
+        if not any(sign in str(error) for sign in NOT_FOUND):
             raise
         raise InputError(
             inputs.source,

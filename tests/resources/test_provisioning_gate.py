@@ -54,6 +54,14 @@ def test_provisioning_on_in_okta_declares_the_scim_side(write_stack) -> None:
     assert any(r["type"] == APP_USER_SCHEMA_PROPERTY for r in result["resources"])
 
 
+def test_the_last_run_s_app_is_looked_up_by_its_id_whatever_its_label_in_the_stack(write_stack) -> None:
+    # A frozen SCIM app renamed in the stack file keeps its old label in Okta: the label would find nothing.
+    mocks = LiveScimApp(ALL_ON)
+    mocks.previous_outputs = {"scimAppId": SCIM_ID}
+    plan(write_stack, mocks, **{"gainsight-okta:scimApp": {"provisioningEnabled": True, "label": "Renamed"}})
+    assert mocks.asked == [{"id": SCIM_ID}]
+
+
 def test_an_adopted_app_is_looked_up_by_its_id(write_stack) -> None:
     mocks = LiveScimApp(ALL_ON)
     plan(write_stack, mocks, **{"gainsight-okta:scimApp": {"provisioningEnabled": True, "importId": SCIM_ID}})
