@@ -14,6 +14,7 @@ import yaml
 
 from components.emulator.org import EmulatedOrg
 from components.emulator.rate_limits import DEFAULT_LIMITS, RateLimits
+from components.emulator.seeds import article_org
 from components.emulator.server import EmulatorServer
 
 from .engine import API_TOKEN, REPO, Project, Pulumi, toolchain_bin
@@ -56,12 +57,21 @@ def make_org(*existing: str) -> EmulatedOrg:
     return state
 
 
-@pytest.fixture
-def org() -> Iterator[Org]:
-    state = make_org(*(name for names in EXISTING_GROUPS.values() for name in names))
+def served(state: EmulatedOrg) -> Iterator[Org]:
     with EmulatorServer(state) as url:
         yield Org(state, url)
     assert not state.unrouted, f"requests the emulator cannot route: {state.unrouted}"
+
+
+@pytest.fixture
+def org(request: pytest.FixtureRequest) -> Iterator[Org]:
+    """An org with the groups the repository's stacks take as existing; `@pytest.mark.seed("article")`: the
+    article's setup made by hand (components.emulator.seeds) instead."""
+    marker = request.node.get_closest_marker("seed")
+    if marker is not None and marker.args == ("article",):
+        yield from served(article_org(make_org()))
+    else:
+        yield from served(make_org(*(name for names in EXISTING_GROUPS.values() for name in names)))
 
 
 @dataclass

@@ -19,6 +19,11 @@ def adopt_text(report: AdoptReport, stack_file: str, import_file: str, changes: 
         ("Differs from what Gainsight's article and this project recommend:", report.advice),
         ("Could not be expressed in the settings:", report.not_expressed),
         (
+            "After `pulumi import --file`, the first `pulumi preview` shows these as updates: the okta provider's "
+            "import does not read them back, so the first `pulumi up` writes them as they are (no change in Okta):",
+            report.not_read_back,
+        ),
+        (
             "Differences between the new stack's plan and the org. Pulumi refuses an import (importId) whose inputs "
             "differ: change these in Okta first, or import with the import file and let the next `pulumi up` apply "
             "them:",

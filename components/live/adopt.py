@@ -37,6 +37,9 @@ class AdoptReport:
     advice: list[str] = field(default_factory=list)  # differs from what Gainsight and this project recommend
     not_expressed: list[str] = field(default_factory=list)  # live values the settings cannot hold
     to_set: list[str] = field(default_factory=list)  # values the org cannot tell; the user fills them in
+    # Inputs the okta provider's import does not read back: after `pulumi import --file`, the first `pulumi up`
+    # writes them as they are (measured in e2e scenario 9).
+    not_read_back: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -183,6 +186,23 @@ def _attribute(live: LiveAttribute, mapping: dict[str, str], report: AdoptReport
     return entry
 
 
+def _not_read_back(live: tuple[LiveAttribute, ...], adopted: list[dict[str, Any]], report: AdoptReport) -> None:
+    """What a refreshed preview after `pulumi import --file` shows as one-time updates, and why.
+
+    resource_okta_app_user_custom_schema_property.go's Read never sets `user_type` and sets `union` only when
+    the schema holds one (Okta leaves it out on a non-array); resource_okta_app_saml.go's Read never sets
+    `skip_authentication_policy`. The program declares each (the provider's defaults), so each differs once.
+    """
+    names = {str(entry["name"]) for entry in adopted}
+    attributes = [attribute for attribute in live if attribute.name in names]
+    without_union = [attribute.name for attribute in attributes if not attribute.union_given]
+    report.not_read_back.append("SSO app: skipAuthenticationPolicy (false)")
+    if attributes:
+        report.not_read_back.append(f"every attribute: userType ('default') ({', '.join(a.name for a in attributes)})")
+    if without_union:
+        report.not_read_back.append(f"attribute(s) {', '.join(without_union)}: union (false)")
+
+
 def _valid_attributes(entries: list[dict[str, Any]], report: AdoptReport) -> list[dict[str, Any]]:
     """Keep what this project's own rules accept, so the written stack validates."""
     kept = []
@@ -288,6 +308,7 @@ def adopt(
             "group priorities: Okta numbers hand-made assignments from 0, which the okta provider cannot send; the "
             "first `pulumi up` renumbers them 10, 20, 30... in the same order (no change for Gainsight)"
         )
+    _not_read_back(org.attributes, attributes, report)
     report.adopted.append(f"SSO app {org.sso.label!r} ({org.sso.id}), by importId")
     if scim is not None:
         report.adopted.append(f"SCIM app {scim['label']!r} ({scim['importId']}), by importId")

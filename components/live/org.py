@@ -45,6 +45,7 @@ class LiveAttribute:
     external_name: str | None
     external_namespace: str | None
     description: str | None
+    union_given: bool = True  # Okta's schema names `union` at all (it leaves it out on a non-array)
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ def _attribute(name: str, body: SchemaProperty) -> LiveAttribute:
         external_name=body.external_name,
         external_namespace=body.external_namespace,
         description=body.description,
+        union_given=body.union is not None,
     )
 
 
