@@ -48,9 +48,9 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     """Declare every resource and export what Gainsight and the runbook need."""
     # The manual step is checked, and existing groups are looked up (an inexact name refused), before the first
     # resource is declared.
-    provisioning = require_provisioning(inputs, pulumi.get_stack())
-    existing_group_ids = look_up_existing_groups(inputs.groups, inputs.source)
     previous = PreviousRun()
+    provisioning = require_provisioning(inputs, pulumi.get_stack(), previous.outputs)
+    existing_group_ids = look_up_existing_groups(inputs.groups, inputs.source)
     integration = GainsightOkta(COMPONENT_NAME, inputs, existing_group_ids, previous)
     sso, scim = integration.sso_app, integration.scim_app
     pulumi.export("stackName", pulumi.get_stack())  # tells one stack's `pulumi stack output --json` from another's

@@ -13,7 +13,6 @@ from .engine import REPO, gainsight_okta
 # The patterns the workflows exclude from a refresh, read from the workflow itself so that both stay one.
 _DRIFT_ENV = yaml.safe_load((REPO / ".github" / "workflows" / "drift.yml").read_text())["jobs"]["drift"]["env"]
 PER_GROUP_ASSIGNMENTS = _DRIFT_ENV["PER_GROUP_ASSIGNMENTS"]
-SELF_REFERENCE = _DRIFT_ENV["SELF_REFERENCE"]
 
 
 @dataclass
@@ -54,8 +53,6 @@ def drift_workflow(engine: Engine, stack: str) -> DriftRun:
         stack,
         "--exclude",
         PER_GROUP_ASSIGNMENTS,
-        "--exclude",
-        SELF_REFERENCE,
         ok=(),
     )
     result = engine.project.root / "refresh.json"

@@ -42,11 +42,10 @@ _INVOKE_ANSWERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 
-STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference"
 
 
 class OfflineMocks(Mocks):
-    """`previous_outputs`: the stack outputs of the last run, as the program's StackReference to itself reads
+    """`previous_outputs`: the stack outputs of the last run, as the program's read of its own stack gets
     them (none offline: the offline plan has no state; `plan-diff` compares two plans instead)."""
 
     def __init__(self, previous_outputs: dict[str, Any] | None = None) -> None:
@@ -54,9 +53,6 @@ class OfflineMocks(Mocks):
         self.previous_outputs = dict(previous_outputs or {})
 
     def new_resource(self, args: MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
-        if args.typ == STACK_REFERENCE_TYPE:
-            stack = args.inputs.get("name", "")
-            return stack, {"name": stack, "outputs": self.previous_outputs, "secretOutputNames": []}
         if not args.custom:
             return "", {}  # components have no id in Pulumi's state either
         # An adopted resource keeps the id it is imported by; a new one gets a recognisable placeholder.
@@ -64,7 +60,7 @@ class OfflineMocks(Mocks):
         return resource_id, dict(args.inputs)
 
     def call(self, args: MockCallArgs) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-        if args.token == READ_STACK_OUTPUTS:  # the engine's builtin, answered like the StackReference above
+        if args.token == READ_STACK_OUTPUTS:  # the engine's builtin (resources/previous_run.py)
             stack = args.args.get("name", "")
             return {"name": stack, "outputs": self.previous_outputs, "secretOutputNames": []}, []
         answer = _INVOKE_ANSWERS.get(args.token)

@@ -1,18 +1,29 @@
-"""The stack's own outputs from its last run, read through a StackReference to itself.
+"""The stack's own outputs from its last run, read once, before anything is declared.
 
 Two things need the last run: the plain-words warnings about what a run takes away from the SCIM app, and the
-group priorities, which stay as they were wherever the order allows. The first run of a stack (and the offline
-plan, unless given a previous plan's outputs) reads nothing, and starts fresh.
+group priorities, which stay as they were wherever the order allows; the SCIM app's provisioning check needs the
+app's id. The first run of a stack (and the offline plan, unless given a previous plan's outputs) reads nothing,
+and starts fresh.
+
+They are read with the engine's builtin `pulumi:pulumi:readStackOutputs` (pkg/resource/deploy/builtins.go), the
+same read a StackReference makes, as one synchronous invoke. Not a StackReference resource: under the real engine
+(e2e) a reference to the stack itself showed as changed by every `pulumi refresh` (it holds the outputs of the
+run before), and on a `file://` backend its read of the checkpoint raced the engine's write of it ("failed to
+load checkpoint: EOF") and failed a first `up`. The invoke can be tried again; a resource cannot.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pulumi
 
-PREVIOUS_RUN = "gainsight-previous-run"
-
+READ_STACK_OUTPUTS = "pulumi:pulumi:readStackOutputs"
+# A checkpoint read while the engine rewrites it: tried again, a few times, briefly.
+CHECKPOINT_TRIES = 5
+CHECKPOINT_RETRY_SECONDS = 0.2
+HALF_WRITTEN = "failed to load checkpoint"
 
 SELF_MANAGED_ORGANIZATION = "organization"  # what a self-managed (diy) backend calls every org
 
@@ -30,28 +41,38 @@ def own_stack_name(organization: str | None, project: str, stack: str) -> str:
     return f"{organization}/{project}/{stack}"
 
 
-READ_STACK_OUTPUTS = "pulumi:pulumi:readStackOutputs"  # the engine's builtin (pkg/resource/deploy/builtins.go)
-
-
 def own_stack() -> str:
     return own_stack_name(pulumi.get_organization(), pulumi.get_project(), pulumi.get_stack())
 
 
 def last_outputs() -> dict[str, Any]:
-    """The stack's outputs from its last run, read now, before anything is declared: the engine's builtin that
-    a StackReference reads too, invoked synchronously. Empty on a stack's first run."""
-    answer = pulumi.runtime.invoke(READ_STACK_OUTPUTS, {"name": own_stack()}).value
+    """The outputs of the stack's last run (empty on its first): plain values, secrets kept out."""
+    for attempt in range(1, CHECKPOINT_TRIES + 1):
+        try:
+            answer = pulumi.runtime.invoke(READ_STACK_OUTPUTS, {"name": own_stack()}).value
+            break
+        except Exception as error:
+            if HALF_WRITTEN not in str(error) or attempt == CHECKPOINT_TRIES:
+                raise
+            time.sleep(CHECKPOINT_RETRY_SECONDS * attempt)
     outputs = answer.get("outputs") if isinstance(answer, dict) else None
-    return dict(outputs) if isinstance(outputs, dict) else {}
+    secret = set(answer.get("secretOutputNames") or ()) if isinstance(answer, dict) else set()
+    # Nothing the program reads back is a secret; a secret output is left out rather than handled as plain.
+    return {k: v for k, v in outputs.items() if k not in secret} if isinstance(outputs, dict) else {}
 
 
 class PreviousRun:
     def __init__(self) -> None:
-        self._reference = pulumi.StackReference(PREVIOUS_RUN, stack_name=own_stack())
+        self._outputs = last_outputs()
+
+    @property
+    def outputs(self) -> dict[str, Any]:
+        return dict(self._outputs)
 
     def output(self, name: str) -> pulumi.Output[Any]:
-        return self._reference.get_output(name)
+        return pulumi.Output.from_input(self._outputs.get(name))
 
     def mapping(self, name: str) -> pulumi.Output[dict[str, Any]]:
         """An output that should be a JSON object; anything else (absent, garbage) reads as empty."""
-        return self.output(name).apply(lambda value: dict(value) if isinstance(value, dict) else {})
+        value = self._outputs.get(name)
+        return pulumi.Output.from_input(dict(value) if isinstance(value, dict) else {})

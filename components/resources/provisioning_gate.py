@@ -14,6 +14,9 @@ first `up`, when the app does not exist yet, is refused the same way: nothing is
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pulumi_okta as okta
 
 from components.command_name import hint
@@ -21,14 +24,15 @@ from components.errors import InputError
 from components.inputs.settings import NAMESPACE
 from components.inputs.stack_inputs import StackInputs
 
-from .previous_run import last_outputs
 from .provisioning_check import ProvisioningCheck, assess_features
 
 NOT_FOUND = ("no SAML application found", "404", "E0000007")
 RUNBOOK_STEP = "step 3 of the runbook (Okta: switch the SCIM app to provisioning)"
 
 
-def require_provisioning(inputs: StackInputs, stack: str) -> ProvisioningCheck | None:
+def require_provisioning(
+    inputs: StackInputs, stack: str, last_outputs: Mapping[str, Any]
+) -> ProvisioningCheck | None:
     """The SCIM app's provisioning as Okta has it now (None: provisioning is off in the stack); InputError, naming
     the runbook step, unless the app exists with every To App action Gainsight needs switched on."""
     if not inputs.provisioning_enabled:
@@ -36,7 +40,7 @@ def require_provisioning(inputs: StackInputs, stack: str) -> ProvisioningCheck |
     scim = inputs.settings.scim_app
     key = f"{NAMESPACE}:scimApp.provisioningEnabled"
     runbook = hint("runbook", "--stack", stack)
-    app_id = scim.import_id or last_outputs().get("scimAppId")
+    app_id = scim.import_id or last_outputs.get("scimAppId")
     try:
         if isinstance(app_id, str) and app_id:
             app = okta.app.get_saml(id=app_id)

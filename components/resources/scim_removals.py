@@ -3,7 +3,7 @@
 Unassigning a group from the SCIM app makes Okta deactivate its members in Gainsight when Deactivate Users is
 on (unless another assigned group still covers them); switching `provisioningEnabled` back to false
 unassigns every group. The engine shows these as plain deletions, so the program reads its own stack's last
-outputs (a StackReference to itself) and names the groups and attributes about to go.
+outputs (resources/previous_run.py) and names the groups and attributes about to go.
 """
 
 from __future__ import annotations

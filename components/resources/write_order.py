@@ -31,5 +31,5 @@ def after_registered(value: pulumi.Output[T], previous: pulumi.CustomResource | 
         await previous.id.future(with_unknowns=True)
         return await value.is_known()
 
-    # The value's own resources (the StackReference it came from) stay its dependencies; `previous` is not one.
+    # The value's own resources stay its dependencies; `previous` is not one.
     return pulumi.Output(value.resources(), gated_value(), gated_known(), value.is_secret())

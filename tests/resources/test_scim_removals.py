@@ -1,34 +1,34 @@
-"""Under `pulumi up`, the program compares with its own last outputs (a StackReference to itself) and says
+"""Under `pulumi up`, the program compares with its own last outputs (the engine's readStackOutputs of itself) and says
 plainly which groups an update unassigns from the SCIM app, and so deactivates in Gainsight."""
 
 from __future__ import annotations
 
 import pytest
-from pulumi.runtime.mocks import MockResourceArgs
+from pulumi.runtime.mocks import MockCallArgs
 
 from components.inputs.stack_file import read_stack_file
 from components.offline.mocks import OfflineMocks
 from components.offline.plan import run_offline
-from components.resources.previous_run import own_stack_name
+from components.resources.previous_run import READ_STACK_OUTPUTS, own_stack_name
 from components.resources.scim_removals import removal_warnings
 from tests.conftest import article_stack
 
 LAST_RUN = {"scimAssignedGroups": ["Admins", "Viewer"], "scimAttributes": ["IsSuperAdmin", "LicenseType", "Department"]}
 
 
-class RememberingStackReference(OfflineMocks):
+class RememberingOwnStackRead(OfflineMocks):
     def __init__(self, previous: dict) -> None:
         super().__init__(previous_outputs=previous)
         self.referenced: list[str] = []
 
-    def new_resource(self, args: MockResourceArgs):
-        if args.typ == "pulumi:pulumi:StackReference":
-            self.referenced.append(args.inputs["name"])
-        return super().new_resource(args)
+    def call(self, args: MockCallArgs):
+        if args.token == READ_STACK_OUTPUTS:
+            self.referenced.append(args.args["name"])
+        return super().call(args)
 
 
-def run(write_stack, stack: dict, previous: dict) -> tuple[list[str], RememberingStackReference]:
-    mocks = RememberingStackReference(previous)
+def run(write_stack, stack: dict, previous: dict) -> tuple[list[str], RememberingOwnStackRead]:
+    mocks = RememberingOwnStackRead(previous)
     path = write_stack(stack)
     plan = run_offline("test", read_stack_file(path), path.name, mocks)
     return plan.notices, mocks
