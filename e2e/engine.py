@@ -63,10 +63,15 @@ class Project:
     def __init__(self, root: Path) -> None:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
-        for name in ("Pulumi.yaml", "__main__.py"):
-            shutil.copy(REPO / name, root / name)
+        self.use_program(REPO)
         shutil.copytree(REPO / "metadata", root / "metadata")
         (root / "venv").symlink_to(REPO / "venv")
+
+    def use_program(self, source: Path) -> None:
+        """The program of another checkout (`source`): its Pulumi.yaml and __main__.py; the Pulumi CLI must then
+        run with PYTHONPATH at `source` so that its `components` is the one imported."""
+        for name in ("Pulumi.yaml", "__main__.py"):
+            shutil.copy(source / name, self.root / name)
 
     def stack_file(self, stack: str) -> Path:
         return self.root / f"Pulumi.{stack}.yaml"
