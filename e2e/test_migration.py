@@ -15,6 +15,7 @@ from .engine import REPO, Run
 from .steps import deployed_with_provisioning
 
 BEFORE = "1842659"
+OLD_SELF_REFERENCE = "urn:pulumi:dev::gainsight-okta::pulumi:pulumi:StackReference::gainsight-previous-run"
 
 
 @pytest.fixture
@@ -37,6 +38,10 @@ def _up_once_more(up: Callable[..., Run], stack: str, *extra: str) -> Run:
     return run
 
 
+def state_urns(engine: Engine) -> set[str]:
+    return {r["urn"] for r in engine.pulumi.export("dev")["deployment"].get("resources", [])}
+
+
 def assignments(engine: Engine) -> set[tuple[str, str]]:
     return {(app, a["id"]) for app, held in engine.org.state.app_groups.items() for a in held}
 
@@ -52,6 +57,7 @@ def test_upgrading_a_deployed_stack_unassigns_nobody_and_shares_no_priority(engi
     engine.pulumi.up = up  # type: ignore[method-assign]
     before = assignments(engine)
     assert before and not engine.org.state.collisions
+    assert OLD_SELF_REFERENCE in state_urns(engine)  # the old code ran: it still had its StackReference
 
     engine.project.use_program(REPO)
     del engine.pulumi.env["PYTHONPATH"]
@@ -68,3 +74,4 @@ def test_upgrading_a_deployed_stack_unassigns_nobody_and_shares_no_priority(engi
     assert engine.org.state.collisions == []
     assert after == before  # the same groups assigned: the upgrade changes nothing in Okta
     engine.pulumi.assert_no_changes("dev")
+    assert OLD_SELF_REFERENCE not in state_urns(engine)  # and so did the new code: it reads its outputs by invoke
