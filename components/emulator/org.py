@@ -45,6 +45,19 @@ PROVISIONING_FEATURES = {
 }
 
 
+# Okta ships two app sign-on policies to every Identity Engine org; the system one is the default for new apps
+# (components.emulator.org_policies). A test replaying a recorded org puts that org's own list here.
+DEFAULT_ACCESS_POLICIES: list[dict[str, Any]] = [
+    {"id": "rst1emulatedadmin00", "name": "Okta Admin Applications", "system": False, "priority": 1},
+    {
+        "id": "rst1emulateddefault",
+        "name": "Any two factors",
+        "system": True,
+        "priority": 1,
+        "description": "Require two factors to access.",
+    },
+]
+
 T = TypeVar("T")
 
 
@@ -75,6 +88,7 @@ class EmulatedOrg:
     page_size_cap: int = 200
     # Identity Engine (`idx`) or Classic (`v1`): /.well-known/okta-organization's `pipeline` (org_policies).
     pipeline: str = "idx"
+    access_policies: list[dict[str, Any]] = field(default_factory=lambda: [dict(p) for p in DEFAULT_ACCESS_POLICIES])
     # Misbehaviour on purpose: path prefix -> answers still to give.
     throttle: dict[str, int] = field(default_factory=dict)  # 429s
     fail: dict[str, int] = field(default_factory=dict)  # 500s

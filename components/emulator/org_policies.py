@@ -15,7 +15,6 @@ and the default authentication policy every new app gets.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from .okta_errors import invalid, not_found
@@ -23,17 +22,6 @@ from .org import NOW, EmulatedOrg
 from .request import Answer, Request, ok
 
 ORG_ID = "00o1emulatedorg0000"
-# Okta ships two policies of its own to every Identity Engine org; the system one is the default for new apps.
-ACCESS_POLICIES: list[dict[str, Any]] = [
-    {"id": "rst1emulatedadmin00", "name": "Okta Admin Applications", "system": False, "priority": 1},
-    {
-        "id": "rst1emulateddefault",
-        "name": "Any two factors",
-        "system": True,
-        "priority": 1,
-        "description": "Require two factors to access.",
-    },
-]
 ADMIN_USER_ID = "00u1emulatedadmin00"
 
 
@@ -75,21 +63,17 @@ def well_known_organization(org: EmulatedOrg, request: Request) -> Answer:
 
 
 def _policy(spec: dict[str, Any], base: str) -> dict[str, Any]:
-    policy = {
-        "id": spec["id"],
+    """A policy as Okta lists it; `spec` holds at least id, name, priority and system (and may hold all of it)."""
+    policy: dict[str, Any] = {
         "status": "ACTIVE",
-        "name": spec["name"],
-        "priority": spec["priority"],
-        "system": spec["system"],
         "conditions": None,
         "created": NOW,
         "lastUpdated": NOW,
-        "_links": {"self": {"href": f"{base}/api/v1/policies/{spec['id']}"}},
         "_embedded": {"resourceType": "APP"},
         "type": "ACCESS_POLICY",
+        **{key: value for key, value in spec.items() if key != "_links"},
     }
-    if "description" in spec:
-        policy["description"] = spec["description"]
+    policy["_links"] = {"self": {"href": f"{base}/api/v1/policies/{spec['id']}"}}
     return policy
 
 
@@ -99,13 +83,13 @@ def list_policies(org: EmulatedOrg, request: Request) -> Answer:
         raise invalid("type", "type: The type query parameter is required.")
     if kind != "ACCESS_POLICY" or org.pipeline != "idx":
         return ok([])  # Classic orgs have no app sign-on policies; other types are not modelled
-    return ok([_policy(spec, request.base) for spec in ACCESS_POLICIES])
+    return ok([_policy(spec, request.base) for spec in org.access_policies])
 
 
 def assign_policy(org: EmulatedOrg, request: Request) -> Answer:
     app = org.apps.get(request.params["appId"])
     policy_id = request.params["policyId"]
-    if app is None or org.pipeline != "idx" or all(spec["id"] != policy_id for spec in ACCESS_POLICIES):
+    if app is None or org.pipeline != "idx" or all(spec["id"] != policy_id for spec in org.access_policies):
         raise not_found(request.path)
     with org.lock:
         links = app.setdefault("_links", {})
@@ -118,5 +102,7 @@ def default_access_policy_link(org: EmulatedOrg, base: str) -> dict[str, Any] | 
     org's default policy, so the link is there already on Identity Engine (recording, interaction 0's answer)."""
     if org.pipeline != "idx":
         return None
-    default = next(spec for spec in ACCESS_POLICIES if spec["system"])
-    return copy.deepcopy({"href": f"{base}/api/v1/policies/{default['id']}"})
+    default = next((spec for spec in org.access_policies if spec.get("system")), None)
+    if default is None:
+        return None
+    return {"href": f"{base}/api/v1/policies/{default['id']}"}

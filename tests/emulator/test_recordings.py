@@ -38,14 +38,10 @@ ALL = [
     SAML_CRUD, SAML_SKIP_POLICY, SAML_METADATA, ASSIGNMENT_CRUD, ASSIGNMENTS_READ, SCHEMA_CRUD, SCHEMA_ENUM,
     SCHEMA_ARRAY, MAPPING_CRUD, GROUP_CRUD, GROUP_READ, USER_ASSIGNMENTS_READ,
 ]  # fmt: skip
-POLICIES = "served by org_policies (being added)"
 
 # (method, path pattern, recordings or "*", interaction ids or None for all, why it is not replayed)
 SKIPPED: list[tuple[str, str, str, tuple[int, ...] | None, str]] = [
     ("*", r"/api/v1/internal/.*", "*", None, "Okta's internal API (an OIDC app's id token issuer): not this project's"),
-    ("GET", r"/\.well-known/okta-organization", "*", None, POLICIES),
-    ("GET", r"/api/v1/policies", "*", None, POLICIES),
-    ("PUT", r"/api/v1/apps/[^/]+/policies/[^/]+", "*", None, POLICIES),
     ("*", r"/api/v1/idps.*", MAPPING_CRUD, None, "identity providers are not modelled (seeded: their mapping)"),
     ("DELETE", r"/api/v1/users/[^/]+", "*", None, "the project never deletes users; people are seeded"),
     ("DELETE", r"/api/v1/apps/[^/]+/users/[^/]+", "*", None, "the project never unassigns a user from an app"),
@@ -61,6 +57,7 @@ SEEDED: dict[tuple[str, str], str] = {
 }
 # What the recorded org held before a test, put in place first.
 PRE_EXISTING = {
+    "*": "the recorded org's app sign-on policies (ACCESS_POLICY), as its first `GET /api/v1/policies` lists them",
     GROUP_READ: "the Everyone group (BUILT_IN; #8 lists it among the new user's groups): every user is a member",
     MAPPING_CRUD: "the org's mappings that #2 lists (without their properties), and the IdP's that #4 reads",
 }
@@ -110,6 +107,12 @@ DIFFERENCES: list[tuple[tuple[str, ...], tuple[int, ...] | None, str, str]] = [
         None,
         APP_USERS + r"\.profile\..*",
         "an app user's profile holds the app's base schema, here the OIDC claims (given_name, zoneinfo …)",
+    ),
+    (
+        ("*",),
+        None,
+        r"GET /\.well-known/okta-organization \.(cell|settings\..*)",
+        "the cell an org runs in and its feature settings are the recorded org's; the provider reads `pipeline` only",
     ),
     (
         ("*",),
@@ -186,7 +189,11 @@ def _seeds(name: str, org: EmulatedOrg, interactions: list[Interaction], ids: Id
 
 
 def _setup(name: str, org: EmulatedOrg, interactions: list[Interaction]) -> None:
-    """What the recorded org held before the test: the Everyone group its users/{id}/groups answers show."""
+    """What the recorded org held before the test: its app sign-on policies, as its first list of them shows, and
+    the Everyone group its users/{id}/groups answers show."""
+    listed = next((i for i in interactions if i.url.endswith("/api/v1/policies?type=ACCESS_POLICY")), None)
+    if listed is not None:
+        org.access_policies = [dict(policy) for policy in parsed(listed.response)]
     if name == GROUP_READ:
         everyone = next(g for g in parsed(interactions[8].response) if g["type"] == "BUILT_IN")
         org.groups[everyone["id"]] = {**everyone, "_links": {}}
