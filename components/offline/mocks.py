@@ -12,6 +12,7 @@ from typing import Any
 from pulumi.runtime.mocks import MockCallArgs, MockResourceArgs, Mocks
 
 from components.resources.previous_run import READ_STACK_OUTPUTS
+from components.resources.provider_facts import SAML_APP_LOOKUP
 
 
 def placeholder_id(name: str) -> str:
@@ -29,7 +30,7 @@ _INVOKE_ANSWERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     },
     # The SCIM app's look-up before a run with provisioningEnabled (resources/provisioning_gate.py): offline, the
     # stack's word is taken that the manual step is done; `pulumi up` reads the app and refuses if it is not.
-    "okta:app/getSaml:getSaml": lambda args: {
+    SAML_APP_LOOKUP: lambda args: {
         "id": args.get("id") or placeholder_id("scim-app-looked-up"),
         "label": args.get("label"),
         "features": ["PUSH_NEW_USERS", "PUSH_PROFILE_UPDATES", "PUSH_USER_DEACTIVATION"],

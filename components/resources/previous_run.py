@@ -51,9 +51,10 @@ def last_outputs() -> dict[str, Any]:
         try:
             answer = pulumi.runtime.invoke(READ_STACK_OUTPUTS, {"name": own_stack()}).value
             break
-        except Exception as error:
+        except Exception as error:  # a failed invoke, as the SDK raises it
             if HALF_WRITTEN not in str(error) or attempt == CHECKPOINT_TRIES:
-                raise
+                # One line, no traceback (a RunError's), and nothing declared.
+                raise pulumi.RunError(f"could not read this stack's last outputs from the backend: {error}") from None
             time.sleep(CHECKPOINT_RETRY_SECONDS * attempt)
     outputs = answer.get("outputs") if isinstance(answer, dict) else None
     secret = set(answer.get("secretOutputNames") or ()) if isinstance(answer, dict) else set()

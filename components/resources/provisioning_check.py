@@ -36,7 +36,7 @@ class ProvisioningCheck:
             return (
                 f"SCIM app {app_label!r}: not enabled in Okta under Provisioning > To App: "
                 f"{', '.join(self.missing)}{f' ({self.detail})' if self.detail else ''}. Gainsight will not get "
-                "those changes until you enable them (this reads the app as of its last refresh)."
+                "those changes until you enable them."
             )
         if self.status == "unreadable":
             return (

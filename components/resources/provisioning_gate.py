@@ -26,13 +26,13 @@ from components.inputs.stack_inputs import StackInputs
 
 from .provisioning_check import ProvisioningCheck, assess_features
 
-NOT_FOUND = ("no SAML application found", "404", "E0000007")
+# How the provider words "not there": by label (data_source_okta_app_saml.go), and by id (Okta's E0000007
+# summary, which the okta SDK's error text carries without the status or code).
+NOT_FOUND = ("no SAML application found", "Resource not found")
 RUNBOOK_STEP = "step 3 of the runbook (Okta: switch the SCIM app to provisioning)"
 
 
-def require_provisioning(
-    inputs: StackInputs, stack: str, last_outputs: Mapping[str, Any]
-) -> ProvisioningCheck | None:
+def require_provisioning(inputs: StackInputs, stack: str, last_outputs: Mapping[str, Any]) -> ProvisioningCheck | None:
     """The SCIM app's provisioning as Okta has it now (None: provisioning is off in the stack); InputError, naming
     the runbook step, unless the app exists with every To App action Gainsight needs switched on."""
     if not inputs.provisioning_enabled:
@@ -46,9 +46,13 @@ def require_provisioning(
             app = okta.app.get_saml(id=app_id)
         else:
             app = okta.app.get_saml(label=scim.label)
-    except Exception as error:  # the data source's failure, as the engine words it: none found, or a 404
+    except Exception as error:  # a failed invoke, as the SDK raises it (pulumi/runtime/invoke.py)
         if not any(sign in str(error) for sign in NOT_FOUND):
-            raise
+            raise InputError(
+                inputs.source,
+                key,
+                f"is true, so the SCIM app is read from Okta first, and that failed: {error}",
+            ) from None
         raise InputError(
             inputs.source,
             key,

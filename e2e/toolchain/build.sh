@@ -33,14 +33,21 @@ for part in terraform-provider-okta/go.mod pulumi-okta-provider/go.mod pulumi-la
   [ -f "$source_dir/$part" ] || fail "OKTA_PROVIDER_SOURCE=$source_dir has no $part (see e2e/toolchain/build.sh for the layout)"
 done
 
-# A short digest of what a build is made from: a change to any input is a new folder, never a stale binary.
+command -v go >/dev/null || fail "no go on PATH: these builds need Go 1.26 or newer (and the Go module proxy)"
+
+# A short digest of what a build is made from (its sources, this recipe, the Go release): a change to any input
+# is a new folder, never a stale binary.
 digest() {
   (cd "$1" && find . -type f ! -name '*.md' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12
 }
+recipe=$( (sha256sum < "$here/build.sh"; go env GOVERSION) | sha256sum | cut -c1-12)
 cache="${GAINSIGHT_OKTA_CACHE:-$HOME/.cache/gainsight-okta}/e2e"
-cli_dir="$cache/cli-$cli_version-$(cat "$here/go.mod" "$here/go.sum" | sha256sum | cut -c1-12)"
-host_dir="$cache/python-host-$host_version-$( (digest "$source_dir/pulumi-language-python"; digest "$here/python-host") | sha256sum | cut -c1-12)"
-okta_dir="$cache/okta-$okta_version-$( (digest "$source_dir/terraform-provider-okta"; digest "$source_dir/pulumi-okta-provider"; digest "$here/codegen-stubs") | sha256sum | cut -c1-12)"
+cli_dir="$cache/cli-$cli_version-$( (cat "$here/go.mod" "$here/go.sum"; echo "$recipe") | sha256sum | cut -c1-12)"
+host_sources=$(digest "$source_dir/pulumi-language-python")$(digest "$here/python-host")
+host_dir="$cache/python-host-$host_version-$(echo "$host_sources$recipe" | sha256sum | cut -c1-12)"
+okta_sources=$(digest "$source_dir/terraform-provider-okta")$(digest "$source_dir/pulumi-okta-provider")
+okta_sources+=$(digest "$here/codegen-stubs")
+okta_dir="$cache/okta-$okta_version-$(echo "$okta_sources$recipe" | sha256sum | cut -c1-12)"
 bin="$cache/bin-$(printf '%s\n' "$cli_dir" "$host_dir" "$okta_dir" | sha256sum | cut -c1-12)"
 tools=(pulumi pulumi-language-python pulumi-language-python-exec pulumi-resource-okta)
 
@@ -95,16 +102,16 @@ build_okta() {
     cp -R "$here/codegen-stubs" "$work/codegen-stubs" &&
     chmod -R u+w "$work" &&
   (
-    set -e
-    cd "$work/provider"
-    go mod edit \
-      -replace github.com/pulumi/pulumi-java=../codegen-stubs/java \
-      -replace github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3=../codegen-stubs/dotnet \
-      -replace github.com/pulumi/pulumi-yaml=../codegen-stubs/yaml
-    (cd cmd/pulumi-resource-okta && VERSION=$okta_version go run generate.go)
-    go build -trimpath -o "$1/pulumi-resource-okta" \
-      -ldflags "-X github.com/pulumi/pulumi-okta/provider/v6/pkg/version.Version=$okta_version" \
-      ./cmd/pulumi-resource-okta
+    # A chain, not `set -e`: bash ignores errexit inside a function called from `||`.
+    cd "$work/provider" &&
+      go mod edit \
+        -replace github.com/pulumi/pulumi-java=../codegen-stubs/java \
+        -replace github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3=../codegen-stubs/dotnet \
+        -replace github.com/pulumi/pulumi-yaml=../codegen-stubs/yaml &&
+      (cd cmd/pulumi-resource-okta && VERSION=$okta_version go run generate.go) &&
+      go build -trimpath -o "$1/pulumi-resource-okta" \
+        -ldflags "-X github.com/pulumi/pulumi-okta/provider/v6/pkg/version.Version=$okta_version" \
+        ./cmd/pulumi-resource-okta
   ) &&
     rm -rf "$work"
 }
@@ -114,7 +121,7 @@ build_into "$host_dir" build_host
 build_into "$okta_dir" build_okta
 
 mkdir -p "$bin"
-for tool in pulumi; do ln -sfn "$cli_dir/$tool" "$bin/$tool"; done
+ln -sfn "$cli_dir/pulumi" "$bin/pulumi"
 for tool in pulumi-language-python pulumi-language-python-exec; do ln -sfn "$host_dir/$tool" "$bin/$tool"; done
 ln -sfn "$okta_dir/pulumi-resource-okta" "$bin/pulumi-resource-okta"
 "$bin/pulumi" version >&2

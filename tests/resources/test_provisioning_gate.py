@@ -27,15 +27,27 @@ SCIM_ID = "0oa9scim8gainsight7x6"
 class LiveScimApp(OfflineMocks):
     """Answers the SCIM app's look-up as the provider would; `features=None`: Okta has no such app."""
 
-    def __init__(self, features: list[str] | None) -> None:
+    def __init__(self, features: list[str] | None, failure: str | None = None) -> None:
         super().__init__()
         self.features = features
+        self.failure = failure  # what the provider says when the look-up fails otherwise
         self.asked: list[dict[str, Any]] = []
 
     def call(self, args: MockCallArgs):
         if args.token != SAML_APP_LOOKUP:
             return super().call(args)
         self.asked.append(dict(args.args))
+        if self.failure is not None:
+            return {}, [("id", self.failure)]
+        if self.features is None and "id" in args.args:
+            # data_source_okta_app_saml.go by id, as the okta SDK words Okta's E0000007 (no status, no code)
+            return {}, [
+                (
+                    "id",
+                    f"failed get app by ID: the API returned an error: Not found: Resource not found: "
+                    f"{args.args['id']} (AppInstance)",
+                )
+            ]
         if self.features is None:
             label = args.args.get("label")
             return {}, [("label", f"no SAML application found with the provided label: {label}")]
@@ -89,3 +101,18 @@ def test_without_provisioning_nothing_is_looked_up(write_stack) -> None:
     mocks = LiveScimApp(None)
     plan(write_stack, mocks, **{"gainsight-okta:scimApp": {"provisioningEnabled": False}})
     assert mocks.asked == []
+
+
+def test_an_app_gone_from_okta_is_refused_in_one_line(write_stack) -> None:
+    mocks = LiveScimApp(None)
+    mocks.previous_outputs = {"scimAppId": SCIM_ID}  # the last run's app, since deleted in Okta
+    with pytest.raises(InputError, match="Okta has no SCIM app"):
+        plan(write_stack, mocks)
+
+
+def test_any_other_failure_of_the_look_up_is_one_line_too(write_stack) -> None:
+    mocks = LiveScimApp(ALL_ON, failure="the API returned an error: You do not have permission (403)")
+    with pytest.raises(InputError) as refused:
+        plan(write_stack, mocks)
+    line = refused.value.line()
+    assert "the SCIM app is read from Okta first, and that failed" in line and "permission" in line
