@@ -6,26 +6,12 @@ from __future__ import annotations
 import pytest
 
 from .conftest import Engine
-from .engine import gainsight_okta
 from .steps import first_up, manual_step, provisioning
+from .workflows import tool, verify_args
 
 
 def verify(engine: Engine, stack: str) -> int:
-    run = gainsight_okta(
-        "verify",
-        "--stack",
-        stack,
-        "--config",
-        str(engine.project.stack_file(stack)),
-        "--outputs",
-        str(engine.pulumi.outputs_file(stack)),
-        "--okta-url",
-        engine.org.url,
-        cwd=engine.project.root,
-        env=engine.pulumi.env,
-    )
-    assert run.code in (0, 1), run.output
-    return run.code
+    return tool(engine, "verify", *verify_args(engine, stack))[0]
 
 
 @pytest.mark.parametrize("stack", ["dev", "prod"])
