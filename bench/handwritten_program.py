@@ -1,5 +1,11 @@
 """The same Okta resources written by hand with pulumi_okta, the way the article's steps map one to one:
-one okta.app.GroupAssignment per group per app. The benchmark's point of comparison."""
+one okta.app.GroupAssignment per group per app. The benchmarks' point of comparison: under mocks
+(`bench/plan_benchmark.py`, `main`) and as a real Pulumi program (`bench/e2e_vs_handwritten.py`,
+`declare_from_pulumi_config`).
+
+Like an admin following the article, it declares the SCIM side (attributes, SCIM assignments) only once
+`scimApp.provisioningEnabled` says the manual step is done: before it, Okta keeps the attributes out of
+Gainsight's namespace and refuses the group profiles."""
 
 from __future__ import annotations
 
@@ -19,6 +25,9 @@ from components.offline.plan import run_under_mocks
 NAMESPACE = "urn:ietf:params:scim:schemas:extension:gainsight:2.0:User"
 
 
+CONFIG_KEYS = ("metadataFile", "samlApp", "scimApp", "attributes", "groups")
+
+
 def declare(config: dict) -> None:
     metadata = read_sp_metadata(Path(config["gainsight-okta:metadataFile"]))
     saml = dict(
@@ -34,10 +43,17 @@ def declare(config: dict) -> None:
         assertion_signed=True,
         authn_context_class_ref="urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport",
     )
-    sso = okta.app.Saml("sso", label="Gainsight", **saml)
-    scim = okta.app.Saml("scim", label="Gainsight SCIM Integration", hide_web=True, hide_ios=True, **saml)
+    sso_label = config.get("gainsight-okta:samlApp", {}).get("label", "Gainsight")
+    scim_settings = config.get("gainsight-okta:scimApp", {})
+    sso = okta.app.Saml("sso", label=sso_label, **saml)
+    scim = okta.app.Saml(
+        "scim", label=scim_settings.get("label", "Gainsight SCIM Integration"), hide_web=True, hide_ios=True, **saml
+    )
+    pulumi.export("ssoAppId", sso.id)
+    pulumi.export("scimAppId", scim.id)
+    provisioning = scim_settings.get("provisioningEnabled", True)
     attributes = []
-    for spec in config["gainsight-okta:attributes"]:
+    for spec in config["gainsight-okta:attributes"] if provisioning else []:
         extra = {}
         if spec["type"] == "array":
             extra = dict(array_type="string", array_enums=spec["enum"], union=spec.get("union", False))
@@ -57,8 +73,10 @@ def declare(config: dict) -> None:
             )
         )
     for priority, spec in enumerate(config["gainsight-okta:groups"]):
-        group = okta.group.Group(f"group-{spec['name']}", name=spec["name"], description=spec["description"])
+        group = okta.group.Group(f"group-{spec['name']}", name=spec["name"], description=spec.get("description"))
         okta.app.GroupAssignment(f"sso-{spec['name']}", app_id=sso.id, group_id=group.id, priority=priority)
+        if not provisioning:
+            continue
         okta.app.GroupAssignment(
             f"scim-{spec['name']}",
             app_id=scim.id,
@@ -67,7 +85,13 @@ def declare(config: dict) -> None:
             profile=json.dumps(spec["profile"]),
             opts=pulumi.ResourceOptions(depends_on=attributes),
         )
-    pulumi.export("ssoAppId", sso.id)
+
+
+def declare_from_pulumi_config() -> None:
+    """The program a person would run with `pulumi up`: the same settings, read from the stack's config."""
+    settings = pulumi.Config("gainsight-okta")
+    config = {f"gainsight-okta:{key}": settings.get_object(key) for key in CONFIG_KEYS if key != "metadataFile"}
+    declare({**config, "gainsight-okta:metadataFile": settings.require("metadataFile")})
 
 
 def main(stack_path: str) -> int:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,9 @@ def served(state: EmulatedOrg) -> Iterator[Org]:
     assert not state.unrouted, f"requests the emulator cannot route: {state.unrouted}"
 
 
+serving = contextmanager(served)  # `with serving(state) as org:` outside pytest (the e2e benchmarks)
+
+
 @pytest.fixture
 def org(request: pytest.FixtureRequest) -> Iterator[Org]:
     """An org with the groups the repository's stacks take as existing; `@pytest.mark.seed("article")`: the
@@ -98,7 +102,12 @@ class Engine:
         path.write_text(yaml.safe_dump({"config": config}, sort_keys=False))
 
 
+def engine_in(folder: Path, bin_dir: Path, org: Org) -> Engine:
+    """A project copy and a `file://` backend under `folder`, against `org` (also used by the e2e benchmarks)."""
+    project = Project(folder / "project")
+    return Engine(Pulumi(bin_dir, project, folder / "state", org.url), project, org)
+
+
 @pytest.fixture
 def engine(bin_dir: Path, org: Org, tmp_path: Path) -> Engine:
-    project = Project(tmp_path / "project")
-    return Engine(Pulumi(bin_dir, project, tmp_path / "state", org.url), project, org)
+    return engine_in(tmp_path, bin_dir, org)
