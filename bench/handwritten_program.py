@@ -5,7 +5,11 @@ one okta.app.GroupAssignment per group per app. The benchmarks' point of compari
 
 Like an admin following the article, it declares the SCIM side (attributes, SCIM assignments) only once
 `scimApp.provisioningEnabled` says the manual step is done: before it, Okta keeps the attributes out of
-Gainsight's namespace and refuses the group profiles."""
+Gainsight's namespace and refuses the group profiles.
+
+Each app's assignments are chained, one after another (`depends_on` the previous one): Okta answers concurrent
+writes to one app's assignments with 500 E0000009 (okta/terraform-provider-okta#1198, modelled by the emulator),
+so a hand-written program that leaves them parallel fails its first `up` of any size."""
 
 from __future__ import annotations
 
@@ -72,19 +76,31 @@ def declare(config: dict) -> None:
                 **extra,
             )
         )
+    previous_sso: list[pulumi.Resource] = []
+    previous_scim: list[pulumi.Resource] = list(attributes)
     for priority, spec in enumerate(config["gainsight-okta:groups"]):
         group = okta.group.Group(f"group-{spec['name']}", name=spec["name"], description=spec.get("description"))
-        okta.app.GroupAssignment(f"sso-{spec['name']}", app_id=sso.id, group_id=group.id, priority=priority)
+        previous_sso = [
+            okta.app.GroupAssignment(
+                f"sso-{spec['name']}",
+                app_id=sso.id,
+                group_id=group.id,
+                priority=priority,
+                opts=pulumi.ResourceOptions(depends_on=previous_sso),
+            )
+        ]
         if not provisioning:
             continue
-        okta.app.GroupAssignment(
-            f"scim-{spec['name']}",
-            app_id=scim.id,
-            group_id=group.id,
-            priority=priority,
-            profile=json.dumps(spec["profile"]),
-            opts=pulumi.ResourceOptions(depends_on=attributes),
-        )
+        previous_scim = [
+            okta.app.GroupAssignment(
+                f"scim-{spec['name']}",
+                app_id=scim.id,
+                group_id=group.id,
+                priority=priority,
+                profile=json.dumps(spec["profile"]),
+                opts=pulumi.ResourceOptions(depends_on=previous_scim),
+            )
+        ]
 
 
 def declare_from_pulumi_config() -> None:

@@ -24,7 +24,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 from components.emulator.hostile import HOSTILE_MODES  # noqa: E402
 from components.emulator.seeds import SCIM_APP_ID, SSO_APP_ID, article_org  # noqa: E402
 from components.emulator.server import EmulatorServer  # noqa: E402
-from components.live.budget import DEFAULT_TIMEOUT_SECONDS  # noqa: E402
+from components.http.budget import DEFAULT_TIMEOUT_SECONDS  # noqa: E402
 
 TOKEN = "00benchTOKENforHOSTILEcases00000000000000"
 MEMORY_TARGET_MIB = 256

@@ -1,5 +1,7 @@
+"""`python -m components`: the command line, as the `gainsight-okta` console script runs it."""
+
 import sys
 
-from .cli import main
+from components.cli.main import main
 
 sys.exit(main())

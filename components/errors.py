@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from os import PathLike
 
-from .shown_text import shown
+from components.printable import printable
 
 
 class InputError(Exception):
@@ -25,7 +25,7 @@ class InputError(Exception):
         where = f"{self.source}: {self.location}" if self.location else self.source
         # One line, always: a multi-line message would break "one error line" for CI logs. Whatever a server or a
         # file put into the message is shown without credentials or terminal control characters.
-        return shown(" ".join(f"error: {where}: {self.message}".split()))
+        return printable(" ".join(f"error: {where}: {self.message}".split()))
 
 
 def key_path(parts: Iterable[int | str]) -> str:

@@ -9,10 +9,11 @@ import pulumi_okta as okta
 from pulumi.runtime import config as runtime_config
 
 from components.command_name import hint
-from components.documents.templates import render_runbook
+from components.errors import InputError
 from components.inputs.placeholders import refuse_placeholders
 from components.inputs.project import load_inputs
 from components.inputs.stack_inputs import StackInputs
+from components.rendering.templates import render_runbook
 from components.resources.gainsight_okta import SCIM_PRIORITIES_OUTPUT, SSO_PRIORITIES_OUTPUT, GainsightOkta
 from components.resources.groups import look_up_existing_groups
 from components.resources.manual_step import waiting_on_manual_step
@@ -28,8 +29,6 @@ from components.resources.scim_removals import (
     warn_about_removals,
 )
 from components.resources.urns import COMPONENT_NAME
-
-from .errors import InputError
 
 
 def runtime_config_map() -> dict[str, str]:

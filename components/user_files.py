@@ -11,9 +11,9 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import InputError
+from components.errors import InputError
+from components.limits import MAX_USER_FILE_BYTES, MIB
 
-MIB = 1024 * 1024
 _CHUNK = 64 * 1024
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -31,47 +31,51 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_user_bytes(path: Path, shown: str, limit: int, when_missing: str = "not found") -> bytes:
+def read_user_bytes(path: Path, display_name: str, limit: int, when_missing: str = "not found") -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them; otherwise an InputError naming `shown`."""
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise InputError(shown, "", when_missing) from None
+        raise InputError(display_name, "", when_missing) from None
     except OSError as exc:
-        raise InputError(shown, "", f"cannot be read: {exc.strerror or exc}") from None
+        raise InputError(display_name, "", f"cannot be read: {exc.strerror or exc}") from None
     if not stat.S_ISREG(mode):
-        raise InputError(shown, "", f"is {_kind(mode)}; name a regular file")
+        raise InputError(display_name, "", f"is {_kind(mode)}; name a regular file")
     try:
         # O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it still does not hang.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise InputError(shown, "", f"cannot be read: {exc.strerror or exc}") from None
+        raise InputError(display_name, "", f"cannot be read: {exc.strerror or exc}") from None
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise InputError(shown, "", "is not a regular file; name a regular file")
+            raise InputError(display_name, "", "is not a regular file; name a regular file")
         chunks: list[bytes] = []
         size = 0
         while chunk := handle.read(min(_CHUNK, limit + 1 - size)):
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
-                raise InputError(shown, "", f"is larger than {limit // MIB} MiB; that is not a file this tool reads")
+                raise InputError(
+                    display_name, "", f"is larger than {limit // MIB} MiB; that is not a file this tool reads"
+                )
     return b"".join(chunks)
 
 
-def decode_utf8(data: bytes, shown: str) -> str:
+def decode_utf8(data: bytes, display_name: str) -> str:
     """UTF-8 text (a BOM from a Windows editor is fine); UTF-16 and other encodings get a clear error."""
     if data.startswith(_UTF16_BOMS):
-        raise InputError(shown, "", "is saved as UTF-16; save it as UTF-8")
+        raise InputError(display_name, "", "is saved as UTF-16; save it as UTF-8")
     try:
         return data.removeprefix(_UTF8_BOM).decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(shown, f"line {line}", "is not UTF-8 text; save it as UTF-8") from None
+        raise InputError(display_name, f"line {line}", "is not UTF-8 text; save it as UTF-8") from None
 
 
-def read_user_text(path: Path, shown: str, when_missing: str = "not found", limit: int = MIB) -> str:
-    return decode_utf8(read_user_bytes(path, shown, limit, when_missing), shown)
+def read_user_text(
+    path: Path, display_name: str, when_missing: str = "not found", limit: int = MAX_USER_FILE_BYTES
+) -> str:
+    return decode_utf8(read_user_bytes(path, display_name, limit, when_missing), display_name)
 
 
 def replace_together(moves: list[tuple[Path, Path]]) -> None:

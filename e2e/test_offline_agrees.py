@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from components.documents.plan_diff import diff_plans
+from components.reports.plan_diff import diff_plans
 
 from .conftest import Engine
 from .engine import gainsight_okta

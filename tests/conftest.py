@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import subprocess
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +85,46 @@ def article_stack(provisioning: bool = True, **changes: Any) -> dict[str, Any]:
     }
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`python -m components ARGS` from the project root, as a user runs it, with a bare environment."""
+@dataclass(frozen=True)
+class CliRun:
+    """What a run of the command line left: its exit status and what it printed (as subprocess.CompletedProcess)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> CliRun:
+    """`python -m components ARGS` from the project root with a bare environment, as a user runs it: `main(argv)`
+    in this process, its output captured, so that no test pays for a new interpreter or waits on the real clock.
+    tests/test_cli_smoke.py runs every command once as a real subprocess."""
+    from components.cli.main import main
+    from components.http import clock
+
+    saved_environ, saved_cwd = dict(os.environ), os.getcwd()
+    stdout, stderr = io.StringIO(), io.StringIO()
+    try:
+        os.environ.clear()
+        os.environ.update({"PYTHONPATH": str(PROJECT_ROOT), "PATH": "/usr/bin:/bin", **(env or {})})
+        os.chdir(PROJECT_ROOT)
+        # Waits for rate limits and back-offs pass at once on a virtual clock, counted as they would be.
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), clock.virtual():
+            try:
+                status = main(list(args))
+            except SystemExit as exit_:  # argparse: --help, --version, a usage error
+                status = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+            except Exception:  # what the interpreter would print: a test that asserts no traceback sees it
+                traceback.print_exc()
+                status = 1
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_environ)
+    return CliRun(status, stdout.getvalue(), stderr.getvalue())
+
+
+def run_cli_process(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m components ARGS` as a real subprocess, from the project root, with a bare environment."""
     return subprocess.run(
         [sys.executable, "-m", "components", *args],
         cwd=PROJECT_ROOT,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from components.cli import COMMANDS as CLI_COMMANDS
+from components.cli.main import COMMANDS as CLI_COMMANDS
 from components.inputs.placeholders import refuse_placeholders
 from components.inputs.project import load_inputs
 from components.inputs.stack_file import read_stack_file

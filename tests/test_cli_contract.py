@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from components.cli import COMMANDS
+from components.cli.main import COMMANDS
 from tests.conftest import PROJECT_ROOT, run_cli
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from components.cli import build_parser
+from components.cli.main import build_parser
 from components.inputs.yaml_v3 import load
 from tests.conftest import PROJECT_ROOT, base_config
 from tests.doc_pages import (

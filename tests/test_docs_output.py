@@ -11,9 +11,9 @@ import pytest
 from bench.api_cost import markdown
 from tests.conftest import PROJECT_ROOT
 from tests.doc_pages import ORG_URL, PAGES, README, TOOL, Block, page_id, split_page, words, yaml_blocks
-from tests.live.article_org import SCIM_ID, article_org
-from tests.live.fake_okta import TOKEN, FakeOktaServer, FakeOrg
 from tests.newcomer.project_copy import project_copy
+from tests.servers.article_org import SCIM_ID, article_org
+from tests.servers.fake_okta import TOKEN, FakeOktaServer, FakeOrg
 
 
 def emulated_org(marker: str, where: str) -> FakeOrg | None:

@@ -113,7 +113,6 @@ def test_a_key_the_engine_marks_secret_stops_pulumi_up_without_its_value(monkeyp
     with pytest.raises(pulumi.RunError) as caught:
         run()
     assert str(caught.value) == (
-        "Pulumi.ci.yaml: gainsight-okta:tenantUrl: holds a secret value, but it is not a secret; "
-        "set it in plain text"
+        "Pulumi.ci.yaml: gainsight-okta:tenantUrl: holds a secret value, but it is not a secret; set it in plain text"
     )
     assert mocks.registered == []

@@ -143,7 +143,7 @@ def test_the_preview_adds_a_people_section_with_counts_and_logins_only_in_a_priv
     upload = preview["steps"][preview["steps"].index(people) + 1]
     assert upload["with"]["name"] == "people-${{ matrix.stack }}" and upload["with"]["path"] == "people/"
     # Also when the preview itself failed (a policy refused the change); the script's privacy is tested by running
-    # it (tests/live/test_people_impact_script.py).
+    # it (tests/impact/test_people_impact_script.py).
     assert "!cancelled()" in people["if"] and "!cancelled()" in upload["if"]
     comment = load("preview-comment.yml")["jobs"]["comment"]["steps"]
     download = next(step for step in comment if step.get("with", {}).get("pattern") == "people-*")

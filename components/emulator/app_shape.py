@@ -1,16 +1,16 @@
-"""An app as Okta answers it: the defaults Okta fills in on every create and replace, and what it drops.
+"""An app as Okta returns it: the defaults Okta fills in on every create and replace, and what it drops.
 
-All from Okta's answers recorded by the provider's acceptance tests (/work/shared/okta-recordings):
+All from Okta's responses recorded by the provider's acceptance tests (/work/shared/okta-recordings):
 ResourceOktaAppSaml_crud.oie-00.yaml #0 (create) and #13 (replace) for a custom SAML app, and the OIDC apps of the
 other recordings (#0 of each) for what every app gets:
 
-- `orn`, `universalLogout` null (and `settings.emOptInStatus` NONE: both answered in the 2025-08 and 2026
+- `orn`, `universalLogout` null (and `settings.emOptInStatus` NONE: both returned in the 2025-08 and 2026
   recordings, not yet in the 2025-03 ones); `accessibility.errorRedirectUrl` / `loginRedirectUrl` null and
   `selfService` false when not given;
   `visibility.autoLaunch` / `autoSubmitToolbar` false and `appLinks` {"<name>_link": true};
 - `settings.app` {}, `settings.notifications.vpn` (connection DISABLED), `manualProvisioning` and
   `implicitAssignment` false, `settings.notes` admin and enduser null;
-- for SAML 2.0, in `settings.signOn`: the `…Override` fields are write-only (never answered); `idpIssuer`
+- for SAML 2.0, in `settings.signOn`: the `…Override` fields are write-only (never returned); `idpIssuer`
   defaults to `http://www.okta.com/${org.externalKey}`; `spIssuer` is the SLO issuer or null; `requestCompressed`
   false, `inlineHooks` [], `assertionEncryption` {enabled: false}, `acsEndpoints` [] unless given.
 """
@@ -50,14 +50,14 @@ def _saml_sign_on(sign_on: dict[str, Any]) -> None:
     sign_on.setdefault("acsEndpoints", [])
     for statement in sign_on.get("attributeStatements") or []:
         if statement.get("type") == "GROUP":
-            statement.pop("values", None)  # a group statement is its filter; Okta answers no values
+            statement.pop("values", None)  # a group statement is its filter; Okta returns no values
 
 
 def shaped(body: dict[str, Any], app_id: str, name: str) -> dict[str, Any]:
     """`body` (a create or replace) with what Okta adds; `id`, `name`, `status` and the times are the caller's."""
     app = copy.deepcopy(body)
     app["orn"] = f"orn:okta:idp:{ORG_ID}:apps:{name}:{app_id}"
-    app.setdefault("universalLogout", None)  # answered since 2025-08 (skipAuthenticationPolicy #0), OIDC too
+    app.setdefault("universalLogout", None)  # returned since 2025-08 (skipAuthenticationPolicy #0), OIDC too
     accessibility = app.setdefault("accessibility", {})
     accessibility.setdefault("selfService", False)
     accessibility.setdefault("errorRedirectUrl", None)

@@ -18,7 +18,7 @@
 
 `GET /api/v1/apps/{appId}/users` pages 50 by default and at most 500 (Okta's API reference; the SDK's
 `list_application_users`: `limit` at most 500); its `q` and `expand` are not served (no caller uses them).
-`GET /api/v1/apps/{appId}/users/{userId}` answers one, or 404 when the user has no path to the app.
+`GET /api/v1/apps/{appId}/users/{userId}` returns one, or 404 when the user has no path to the app.
 """
 
 from __future__ import annotations
@@ -28,11 +28,11 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .okta_errors import not_found
-from .org import EmulatedOrg
-from .paging import page
-from .request import Answer, Request, ok
-from .users import app_user_record
+from components.emulator.okta_errors import not_found
+from components.emulator.org import EmulatedOrg
+from components.emulator.paging import page
+from components.emulator.request import Answer, Request, ok
+from components.emulator.users import app_user_record
 
 Entry = tuple[str, str, dict[str, Any]]  # user id, scope, the values its groups give (shared: copy before use)
 
@@ -125,7 +125,7 @@ def app_users_view(org: EmulatedOrg, app_id: str) -> AppUsersView:
 
 
 def rendered(org: EmulatedOrg, app_id: str, view: AppUsersView, entry: Entry) -> dict[str, Any]:
-    """One app user as Okta answers it."""
+    """One app user as Okta returns it."""
     user_id, scope, values = entry
     login = org.users[user_id]["profile"]["login"]
     record = org.app_users.get(app_id, {}).get(user_id)
@@ -136,7 +136,7 @@ def rendered(org: EmulatedOrg, app_id: str, view: AppUsersView, entry: Entry) ->
         item["syncState"] = "DISABLED"
         item.pop("lastSync", None)
     # An individual assignment's profile wholly replaces the group values (assumed: Okta documents no per-attribute
-    # merge of the two), so a USER record is answered as it is held.
+    # merge of the two), so a USER record is returned as it is held.
     if scope == "GROUP":
         own = {name: value for name, value in item["profile"].items() if name not in view.group_scoped}
         stale = org.stale.get(app_id, {}).get(user_id, {})

@@ -6,13 +6,13 @@ import copy
 import uuid
 from typing import Any
 
-from .app_shape import shaped
-from .certificates import jwk_fields, self_signed_certificate
-from .okta_errors import invalid, not_found
-from .org import NOW, EmulatedOrg, okta_id
-from .org_policies import default_access_policy_link
-from .paging import page
-from .request import Answer, Request, ok
+from components.emulator.app_shape import shaped
+from components.emulator.certificates import jwk_fields, self_signed_certificate
+from components.emulator.okta_errors import invalid, not_found
+from components.emulator.org import NOW, EmulatedOrg, okta_id
+from components.emulator.org_policies import default_access_policy_link
+from components.emulator.paging import page
+from components.emulator.request import Answer, Request, ok
 
 KEY_CERTIFICATE_DAYS = 365 * 2
 EMAIL_FORMAT = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"
@@ -31,7 +31,7 @@ def _new_key(certificate: str, years: int = 2) -> dict[str, Any]:
         "kty": "RSA",
         "use": "sig",
         "x5c": [certificate],
-        **jwk_fields(certificate),  # e, n, x5t#S256: Okta answers a key as a JWK (recordings: SAML_crud #6)
+        **jwk_fields(certificate),  # e, n, x5t#S256: Okta returns a key as a JWK (recordings: SAML_crud #6)
         "created": NOW,
         "lastUpdated": NOW,
         "expiresAt": f"{2026 + years}-01-01T00:00:00.000Z",

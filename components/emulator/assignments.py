@@ -5,9 +5,9 @@
 - Okta keeps the priority it is given, gaps included (the provider's acceptance tests: 1, 2, 4, 99); without one,
   the next after the highest (Okta's Apps API: "the next highest priority is assigned by default").
 - Okta does not refuse a priority another assignment of the app holds (provider #1143) and has stored such
-  duplicates; an app holding them answered its assignment writes with 500 E0000009 until Okta repaired the data
+  duplicates; an app holding them met its assignment writes with 500 E0000009 until Okta repaired the data
   (#736). Every moment two assignments of an app share a number is recorded in `org.collisions`.
-- A write to an app's assignments while another is under way is answered 500 E0000009 (#1198: Okta is "sensitive
+- A write to an app's assignments while another is under way gets 500 E0000009 (#1198: Okta is "sensitive
   to asynchronous calls on resources that have a priority"; #1373).
 """
 
@@ -17,10 +17,10 @@ import copy
 import time
 from typing import Any
 
-from .okta_errors import internal_error, invalid, not_found
-from .org import NOW, EmulatedOrg
-from .paging import page
-from .request import Answer, Request, ok
+from components.emulator.okta_errors import internal_error, invalid, not_found
+from components.emulator.org import NOW, EmulatedOrg
+from components.emulator.paging import page
+from components.emulator.request import Answer, Request, ok
 
 
 def _app_id(org: EmulatedOrg, request: Request) -> str:
@@ -31,7 +31,7 @@ def _app_id(org: EmulatedOrg, request: Request) -> str:
 
 
 def rendered(org: EmulatedOrg, app_id: str, assignment: dict[str, Any], base: str) -> dict[str, Any]:
-    """An assignment as Okta answers it: the profile holds every group-scoped property, null when unset."""
+    """An assignment as Okta returns it: the profile holds every group-scoped property, null when unset."""
     stored = assignment.get("profile") or {}
     profile = {name: stored.get(name) for name in org.group_scoped(app_id)}
     profile.update({key: value for key, value in stored.items() if key not in profile})
@@ -96,7 +96,7 @@ def _checked_profile(org: EmulatedOrg, app_id: str, profile: Any) -> dict[str, A
             raise invalid("profile", f"profile.{name}: Property is not defined in the app user schema")
         if known[name].get("scope") == "SELF" and profile[name] is not None:
             raise invalid("profile", f"profile.{name}: a Personal attribute cannot take a group value")
-    # Null means unset: Okta answers it as null like any property the group does not set.
+    # Null means unset: Okta returns it as null like any property the group does not set.
     return {name: value for name, value in profile.items() if value is not None}
 
 
@@ -140,7 +140,7 @@ def put_assignment(org: EmulatedOrg, request: Request) -> Answer:
 
 
 def delete_assignment(org: EmulatedOrg, request: Request) -> Answer:
-    """A DELETE is a write to the app's assignments like a PUT: concurrent with another, answered 500."""
+    """A DELETE is a write to the app's assignments like a PUT: concurrent with another, it gets 500."""
     app_id = _app_id(org, request)
     with org.lock:
         org.in_flight[app_id] += 1

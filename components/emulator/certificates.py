@@ -38,7 +38,7 @@ def _b64url(data: bytes) -> str:
 
 
 def jwk_fields(certificate: str) -> dict[str, str]:
-    """The JWK members Okta answers beside `x5c` for an app's key: `e`, `n` and `x5t#S256` of the certificate."""
+    """The JWK members Okta returns beside `x5c` for an app's key: `e`, `n` and `x5t#S256` of the certificate."""
     der = base64.b64decode(certificate)
     numbers = x509.load_der_x509_certificate(der).public_key().public_numbers()  # type: ignore[union-attr]
     digest = hashes.Hash(hashes.SHA256())

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .okta_errors import invalid, not_found
-from .org import PROVISIONING_FEATURES, SCIM_BASE_PROPERTIES, EmulatedOrg, okta_id
-from .request import Answer, Request, ok
+from components.emulator.okta_errors import invalid, not_found
+from components.emulator.org import PROVISIONING_FEATURES, SCIM_BASE_PROPERTIES, EmulatedOrg, okta_id
+from components.emulator.request import Answer, Request, ok
 
 USER_TYPE_ID = "oty1emulateduser000"
 

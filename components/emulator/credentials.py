@@ -7,9 +7,9 @@ from urllib.parse import parse_qs
 
 import jwt
 
-from .okta_errors import unauthorized
-from .org import EmulatedOrg
-from .request import Answer, Request, ok
+from components.emulator.okta_errors import unauthorized
+from components.emulator.org import EmulatedOrg
+from components.emulator.request import Answer, Request, ok
 
 
 def check(org: EmulatedOrg, authorization: str) -> None:

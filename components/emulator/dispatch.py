@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from email.utils import formatdate
 
-from .credentials import check
-from .okta_errors import OktaError, forbidden, internal_error, not_found
-from .org import EmulatedOrg
-from .rate_limits import bucket_of
-from .request import Answer, Request
-from .routes import route
+from components.emulator.credentials import check
+from components.emulator.okta_errors import OktaError, forbidden, internal_error, not_found
+from components.emulator.org import EmulatedOrg
+from components.emulator.rate_limits import bucket_of
+from components.emulator.request import Answer, Request
+from components.emulator.routes import route
 
 CONTROL_PREFIX = "/_emulator/"
 
@@ -23,7 +23,7 @@ def _knob(table: dict[str, int], path: str) -> bool:
 
 
 def handle(org: EmulatedOrg, request: Request) -> Answer:
-    """Okta's answer to `request`; errors as Okta's error body."""
+    """Okta's response to `request`; errors as Okta's error body."""
     control = request.path.startswith(CONTROL_PREFIX)
     found = route(request.method, request.path)
     template = found[0] if found else "(unknown)"
@@ -50,7 +50,7 @@ def handle(org: EmulatedOrg, request: Request) -> Answer:
             raise not_found(request.path)
         _, handler, params = found
         request.params = params
-        answer = handler(org, request)
+        response = handler(org, request)
     except OktaError as error:
         rate = error.headers or dict(headers)
         if error.status == 429 and "X-Rate-Limit-Reset" not in rate:
@@ -58,5 +58,5 @@ def handle(org: EmulatedOrg, request: Request) -> Answer:
             now = org.clock()
             rate = {**rate, "X-Rate-Limit-Reset": str(int(now) + 1), "Date": formatdate(now, usegmt=True)}
         return Answer(error.status, error.body(), list(rate.items()))
-    answer.headers = headers + answer.headers
-    return answer
+    response.headers = headers + response.headers
+    return response

@@ -4,7 +4,7 @@ Okta's `search` (the `okta` SDK's `list_groups`): "Searches for groups with a su
 over the group profile and the top-level `id`, `type`, ...; "filtered by the following operators: `sw`, `eq`, and
 `co`. You can only use `co` with ... `profile.name` and `profile.description`". Served here: those attributes with
 `eq` / `sw` / `co`, clauses joined by `and` / `or` (`and` first), no parentheses; any other expression is refused
-with a 400 rather than answered wrongly. `expand=stats` embeds `_embedded.stats.usersCount` ("use the `stats`
+with a 400 rather than given a wrong response. `expand=stats` embeds `_embedded.stats.usersCount` ("use the `stats`
 value to return the number of users within a group"), with the SDK's `GroupEmbeddedStats` fields.
 """
 
@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .okta_errors import invalid
-from .org import EmulatedOrg
+from components.emulator.okta_errors import invalid
+from components.emulator.org import EmulatedOrg
 
 _CLAUSE = re.compile(r'\s*(id|type|profile\.name|profile\.description)\s+(eq|sw|co)\s+"([^"\\]*)"\s*(?:(and|or)\b|$)')
 _TEXT = ("profile.name", "profile.description")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import copy
 
-from . import group_search
-from .okta_errors import invalid, not_found
-from .org import NOW, EmulatedOrg
-from .paging import page
-from .request import Answer, Request, ok
+from components.emulator import group_search
+from components.emulator.okta_errors import invalid, not_found
+from components.emulator.org import NOW, EmulatedOrg
+from components.emulator.paging import page
+from components.emulator.request import Answer, Request, ok
 
 
 def _group(org: EmulatedOrg, request: Request) -> dict:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 TRICKLE_SECONDS = 0.5
-LONGEST_SECONDS = 3600.0  # a misbehaving answer still ends, for a client that never hangs up
+LONGEST_SECONDS = 3600.0  # a misbehaving response still ends, for a client that never hangs up
 ZEROS = b"0" * 65536
 
 
@@ -32,7 +32,7 @@ class Wire:
         self.started = time.monotonic()
 
     def send(self, data: bytes) -> bool:
-        """Whether the bytes went out (False: the client hung up, or the server or the answer's time is over)."""
+        """Whether the bytes went out (False: the client hung up, or the server or the response's time is over)."""
         if self.closing.is_set() or time.monotonic() - self.started > LONGEST_SECONDS:
             return False
         try:
@@ -45,7 +45,7 @@ class Wire:
     def wait(self, seconds: float) -> bool:
         return not self.closing.wait(seconds)
 
-    def answer(self, status: str, body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> None:
+    def respond(self, status: str, body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> None:
         head = [
             f"HTTP/1.1 {status}",
             f"Content-Length: {len(body)}",
@@ -61,7 +61,7 @@ def _okta_error(summary: str, code: str = "E0000001") -> bytes:
 
 
 def silent(wire: Wire) -> None:
-    """Accepts, reads the request, never answers."""
+    """Accepts, reads the request, never responds."""
     while wire.wait(TRICKLE_SECONDS) and time.monotonic() - wire.started < LONGEST_SECONDS:
         pass
 
@@ -119,51 +119,51 @@ def gzip_bomb(wire: Wire) -> None:
 
 def deep_json(wire: Wire) -> None:
     """Arrays nested 100,000 deep: a recursive parser's stack overflows."""
-    wire.answer("200 OK", b"[" * 100_000 + b"]" * 100_000)
+    wire.respond("200 OK", b"[" * 100_000 + b"]" * 100_000)
 
 
 def far_reset(wire: Wire) -> None:
     """A 429 whose bucket resets a year from now."""
     reset = str(int(time.time()) + 365 * 24 * 3600)
     headers = (("X-Rate-Limit-Limit", "100"), ("X-Rate-Limit-Remaining", "0"), ("X-Rate-Limit-Reset", reset))
-    wire.answer("429 Too Many Requests", _okta_error("API call exceeded rate limit", "E0000047"), headers)
+    wire.respond("429 Too Many Requests", _okta_error("API call exceeded rate limit", "E0000047"), headers)
 
 
 def nan_reset(wire: Wire) -> None:
     headers = (("X-Rate-Limit-Remaining", "0"), ("X-Rate-Limit-Reset", "nan"))
-    wire.answer("429 Too Many Requests", _okta_error("API call exceeded rate limit", "E0000047"), headers)
+    wire.respond("429 Too Many Requests", _okta_error("API call exceeded rate limit", "E0000047"), headers)
 
 
 def echo_authorization(wire: Wire) -> None:
     """An error whose summary repeats the request's Authorization header, as some proxies' error pages do."""
-    wire.answer("400 Bad Request", _okta_error(f"Bad request with headers Authorization: {wire.authorization}"))
+    wire.respond("400 Bad Request", _okta_error(f"Bad request with headers Authorization: {wire.authorization}"))
 
 
 def escape_sequences(wire: Wire) -> None:
     """Terminal control in an error: retitle the window, clear the screen, ring the bell."""
-    wire.answer("404 Not Found", _okta_error("\x1b]0;owned\x07\x1b[2J\x1b[31mdown\x07", "E0000007"))
+    wire.respond("404 Not Found", _okta_error("\x1b]0;owned\x07\x1b[2J\x1b[31mdown\x07", "E0000007"))
 
 
 def self_link(wire: Wire) -> None:
     """A page whose `next` link is the page itself."""
-    wire.answer("200 OK", b"[]", (("Link", f'<{wire.base}{wire.path}>; rel="next"'),))
+    wire.respond("200 OK", b"[]", (("Link", f'<{wire.base}{wire.path}>; rel="next"'),))
 
 
 def redirect_off_org(wire: Wire) -> None:
-    wire.answer("302 Found", b"", (("Location", "http://198.51.100.7/api/v1/apps"),))
+    wire.respond("302 Found", b"", (("Location", "http://198.51.100.7/api/v1/apps"),))
 
 
 def not_json(wire: Wire) -> None:
     """A captive portal's page where JSON should be."""
-    wire.answer("200 OK", b"<html><body>Sign in to the Wi-Fi</body></html>")
+    wire.respond("200 OK", b"<html><body>Sign in to the Wi-Fi</body></html>")
 
 
 def nan_json(wire: Wire) -> None:
-    wire.answer("200 OK", b'{"id": NaN, "label": Infinity}')
+    wire.respond("200 OK", b'{"id": NaN, "label": Infinity}')
 
 
 def lone_surrogate(wire: Wire) -> None:
-    wire.answer("200 OK", b'[{"id": "00g1", "profile": {"name": "Admins \\ud800"}}]')
+    wire.respond("200 OK", b'[{"id": "00g1", "profile": {"name": "Admins \\ud800"}}]')
 
 
 HOSTILE_MODES: dict[str, Callable[[Wire], None]] = {

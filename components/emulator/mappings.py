@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import copy
 
-from .okta_errors import invalid, not_found
-from .org import EmulatedOrg
-from .paging import page
-from .request import Answer, Request, ok
+from components.emulator.okta_errors import invalid, not_found
+from components.emulator.org import EmulatedOrg
+from components.emulator.paging import page
+from components.emulator.request import Answer, Request, ok
 
 
 def list_mappings(org: EmulatedOrg, request: Request) -> Answer:

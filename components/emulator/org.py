@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .rate_limits import RateLimits
+from components.emulator.rate_limits import RateLimits
 
 SCIM_NAMESPACE = "urn:ietf:params:scim:schemas:extension:gainsight:2.0:User"
 NOW = "2026-01-01T00:00:00.000Z"
@@ -89,7 +89,7 @@ class EmulatedOrg:
     # Identity Engine (`idx`) or Classic (`v1`): /.well-known/okta-organization's `pipeline` (org_policies).
     pipeline: str = "idx"
     access_policies: list[dict[str, Any]] = field(default_factory=lambda: [dict(p) for p in DEFAULT_ACCESS_POLICIES])
-    # Misbehaviour on purpose: path prefix -> answers still to give.
+    # Misbehaviour on purpose: path prefix -> responses still to give.
     throttle: dict[str, int] = field(default_factory=dict)  # 429s
     fail: dict[str, int] = field(default_factory=dict)  # 500s
     deny: set[str] = field(default_factory=set)  # 403s

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .okta_errors import invalid, not_found
-from .org import NOW, EmulatedOrg
-from .request import Answer, Request, ok
+from components.emulator.okta_errors import invalid, not_found
+from components.emulator.org import NOW, EmulatedOrg
+from components.emulator.request import Answer, Request, ok
 
 ORG_ID = "00o1emulatedorg0000"
 ADMIN_USER_ID = "00u1emulatedadmin00"
@@ -99,7 +99,7 @@ def assign_policy(org: EmulatedOrg, request: Request) -> Answer:
 
 def default_access_policy_link(org: EmulatedOrg, base: str) -> dict[str, Any] | None:
     """What a new app's `_links.accessPolicy` holds before the provider assigns one: Okta gives every new app the
-    org's default policy, so the link is there already on Identity Engine (recording, interaction 0's answer)."""
+    org's default policy, so the link is there already on Identity Engine (recording, interaction 0's response)."""
     if org.pipeline != "idx":
         return None
     default = next((spec for spec in org.access_policies if spec.get("system")), None)

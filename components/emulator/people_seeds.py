@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .org import EmulatedOrg
-from .users import add_app_user, new_user
+from components.emulator.org import EmulatedOrg
+from components.emulator.users import add_app_user, new_user
 
 
 def _group_ids(

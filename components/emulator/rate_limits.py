@@ -1,4 +1,4 @@
-"""Okta's per-minute rate-limit buckets, with the headers Okta sends on every answer.
+"""Okta's per-minute rate-limit buckets, with the headers Okta sends on every response.
 
 Okta's management rate-limit page (developer.okta.com/docs/reference/rl-global-mgmt, the Workforce Identity
 column): "Create, list, or other app actions": `/api/v1/apps` and every `/api/v1/apps/*` not listed separately
@@ -6,8 +6,8 @@ column): "Create, list, or other app actions": `/api/v1/apps` and every `/api/v1
 groups: /api/v1/groups except /api/v1/groups/{id}" (a group's members included) 500; "Get, update, or delete a group
 by ID: /api/v1/groups/{id} only" 1,000; "Create or list users: Only GET or POST to /api/v1/users" 600; "Get a user
 by ID or sign in: Only GET to /api/v1/users/{idOrLogin}" 2,000; "Most other API actions: /api/v1" (a user's groups,
-schemas, mappings) 1,200. Each answer carries `X-Rate-Limit-Limit`, `X-Rate-Limit-Remaining` and
-`X-Rate-Limit-Reset` (epoch seconds of the window's end) and a `Date`; a spent bucket answers 429 E0000047 until the
+schemas, mappings) 1,200. Each response carries `X-Rate-Limit-Limit`, `X-Rate-Limit-Remaining` and
+`X-Rate-Limit-Reset` (epoch seconds of the window's end) and a `Date`; a spent bucket responds 429 E0000047 until the
 reset. Okta's SDK waits `Reset - Date + 1`. An org's table is set when it is made: `RateLimits(limits={...})` sets
 the buckets it names and keeps Okta's for the others.
 """
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate
 
-from .okta_errors import OktaError
+from components.emulator.okta_errors import OktaError
 
 WINDOW_SECONDS = 60
 

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .okta_errors import invalid
+from components.emulator.okta_errors import invalid
 
 
 @dataclass

@@ -5,10 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import app_users, apps, assignments, control, credentials, groups, mappings, org_policies, schemas, users
-from .okta_errors import method_not_allowed
-from .org import EmulatedOrg
-from .request import Answer, Request
+from components.emulator import (
+    app_users,
+    apps,
+    assignments,
+    control,
+    credentials,
+    groups,
+    mappings,
+    org_policies,
+    schemas,
+    users,
+)
+from components.emulator.okta_errors import method_not_allowed
+from components.emulator.org import EmulatedOrg
+from components.emulator.request import Answer, Request
 
 Handler = Callable[[EmulatedOrg, Request], Answer]
 

@@ -4,10 +4,10 @@ A custom property created while the app has no provisioning gets no external nam
 reaches the SCIM server (Okta KB, in the design facts: "a custom app attribute without external namespace is not
 sent to the SCIM server; this happens when it was created before provisioning was enabled").
 
-What Okta keeps of a posted property, and the document it answers, are as recorded (/work/shared/okta-recordings,
+What Okta keeps of a posted property, and the document it returns, are as recorded (/work/shared/okta-recordings,
 ResourceOktaAppUserSchemas_crud #7, #16, #17, _enum_string #7, _array_enum_string #7): `master`, `permissions`,
 `required: false` and (but on an array) `union` are dropped; `required: true` is kept and named in
-`definitions.custom.required`, which is absent once no custom property is left; the POST answers the whole document,
+`definitions.custom.required`, which is absent once no custom property is left; the POST returns the whole document,
 with `created` and `lastUpdated`; its `title` is the app's label and " User"; its `id` has no `/api/v1`."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .okta_errors import invalid, not_found
-from .org import NOW, EmulatedOrg
-from .request import Answer, Request, ok
+from components.emulator.okta_errors import invalid, not_found
+from components.emulator.org import NOW, EmulatedOrg
+from components.emulator.request import Answer, Request, ok
 
 _TYPES = ("string", "boolean", "number", "integer", "array")
 

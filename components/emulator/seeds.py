@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .certificates import jwk_fields, self_signed_certificate
-from .org import NOW, PROVISIONING_FEATURES, SCIM_BASE_PROPERTIES, SCIM_NAMESPACE, EmulatedOrg
-from .users import add_app_user, add_member, add_user
+from components.emulator.certificates import jwk_fields, self_signed_certificate
+from components.emulator.org import NOW, PROVISIONING_FEATURES, SCIM_BASE_PROPERTIES, SCIM_NAMESPACE, EmulatedOrg
+from components.emulator.users import add_app_user, add_member, add_user
 
 SSO_APP_ID = "0oa1sso2gainsight3x4"
 SCIM_APP_ID = "0oa9scim8gainsight7x6"

@@ -1,4 +1,4 @@
-"""The emulator's HTTP server: 127.0.0.1 only, one thread a connection, Okta's JSON on every answer."""
+"""The emulator's HTTP server: 127.0.0.1 only, one thread a connection, Okta's JSON on every response."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from .dispatch import handle
-from .hostile import HOSTILE_MODES, Wire
-from .org import EmulatedOrg
-from .request import Request
+from components.emulator.dispatch import handle
+from components.emulator.hostile import HOSTILE_MODES, Wire
+from components.emulator.org import EmulatedOrg
+from components.emulator.request import Request
 
 LOOPBACK = "127.0.0.1"
 MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -45,22 +45,22 @@ class _Handler(BaseHTTPRequestHandler):
                 self.org.requests.append((request.method, request.path))
             HOSTILE_MODES[mode](Wire(self.wfile, parts.path, request.authorization, request.base, self.org.closing))
             return
-        answer = handle(self.org, request)
-        if answer.payload is None:
+        response = handle(self.org, request)
+        if response.payload is None:
             data = b""
-        elif isinstance(answer.payload, str):
-            data = answer.payload.encode()
+        elif isinstance(response.payload, str):
+            data = response.payload.encode()
         else:
-            data = json.dumps(answer.payload).encode()
-        # send_response would add a Date of its own; the answer's Date is the org's clock (the rate-limit window).
-        self.send_response_only(answer.status)
-        names = {name.lower() for name, _ in answer.headers}
+            data = json.dumps(response.payload).encode()
+        # send_response would add a Date of its own; the response's Date is the org's clock (the rate-limit window).
+        self.send_response_only(response.status)
+        names = {name.lower() for name, _ in response.headers}
         if "date" not in names:
             self.send_header("Date", self.date_time_string())
-        if "content-type" not in names and answer.payload is not None:
+        if "content-type" not in names and response.payload is not None:
             self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
-        for name, value in answer.headers:
+        for name, value in response.headers:
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
@@ -96,11 +96,11 @@ class EmulatorServer:
         return f"http://{LOOPBACK}:{self.server.server_address[1]}"
 
     def __enter__(self) -> str:
-        self.org.closing.clear()  # an org served before is served again: its hostile answers misbehave again
+        self.org.closing.clear()  # an org served before is served again: its hostile responses misbehave again
         self.thread.start()
         return self.url
 
     def __exit__(self, *_: object) -> None:
-        self.org.closing.set()  # a hostile answer still under way ends too
+        self.org.closing.set()  # a hostile response still under way ends too
         self.server.shutdown()
         self.server.server_close()

@@ -14,10 +14,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .okta_errors import not_found
-from .org import NOW, EmulatedOrg, okta_id
-from .paging import page
-from .request import Answer, Request, ok
+from components.emulator.okta_errors import not_found
+from components.emulator.org import NOW, EmulatedOrg, okta_id
+from components.emulator.paging import page
+from components.emulator.request import Answer, Request, ok
 
 USER_TYPE_ID = "oty1emulateduser000"
 
@@ -34,7 +34,7 @@ def new_user(user_id: str, login: str, first: str, last: str, status: str) -> di
         # A user made without a password (PROVISIONED, STAGED) has never changed one (DataSourceOktaGroup_read #6).
         "passwordChanged": None if status in ("PROVISIONED", "STAGED") else NOW,
         "type": {"id": USER_TYPE_ID},
-        # Okta answers the base profile's unset attributes as null, and the credentials' provider
+        # Okta returns the base profile's unset attributes as null, and the credentials' provider
         # (DataSourceOktaGroup_read #6, DataSourceOktaAppUserAssignments_read #3).
         "profile": {
             "firstName": first,

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .model_base import SettingsModel, Text
+from components.inputs.model_base import SettingsModel, Text
 
 StatementType = Literal["expression", "group"]
 FilterType = Literal["STARTS_WITH", "EQUALS", "CONTAINS", "REGEX"]  # as Okta spells them: sent verbatim
@@ -98,5 +98,5 @@ class AttributeStatementSettings(SettingsModel):
                 re.compile(self.filter_value)
             except re.error as exc:
                 # Passed as context: braces in a pattern (`a{2}`) are not a message template's.
-                shown = f"{self.filter_value!r} is not a regular expression ({exc})"
-                raise _problem("filterValue", "{shown}", shown=shown) from None
+                problem = f"{self.filter_value!r} is not a regular expression ({exc})"
+                raise _problem("filterValue", "{problem}", problem=problem) from None

@@ -8,9 +8,15 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StrictStr
 
 from components.errors import InputError
-
-from .gainsight_schema import KNOWN_FIELDS, LICENSE_TYPE, LICENSE_TYPES, OKTA_BASE_ATTRIBUTES, folded, near_miss
-from .model_base import SettingsModel, StrictBool, Text
+from components.inputs.gainsight_schema import (
+    KNOWN_FIELDS,
+    LICENSE_TYPE,
+    LICENSE_TYPES,
+    OKTA_BASE_ATTRIBUTES,
+    folded,
+    near_miss,
+)
+from components.inputs.model_base import SettingsModel, StrictBool, Text
 
 _VARIABLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,99}$")
 _TYPES = ("boolean", "string", "array")

@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable
 
 from components.errors import InputError
-
-from .settings import NAMESPACE
+from components.inputs.settings import NAMESPACE
 
 # Every key the okta provider takes (pulumi_okta's config module); a key outside it is a typo.
 OKTA_PROVIDER_KEYS = (

@@ -29,7 +29,7 @@ GAINSIGHT_KINDS = {
 # Kept short and exact on purpose: the article's own `Department` example must stay allowed.
 OKTA_BASE_ATTRIBUTES = ("userName", "givenName", "familyName", "email", "displayName")
 # The SCIM app's base attributes that take group values: Gainsight's article shows them in the "Assign to Groups"
-# dialog ("preferred language, locale, timezone, and user type"). Okta answers a group assignment with each of
+# dialog ("preferred language, locale, timezone, and user type"). Okta returns a group assignment with each of
 # them, null when unset, like the custom group-scoped attributes (provider #669).
 OKTA_GROUP_SCOPED_BASE_ATTRIBUTES = ("preferredLanguage", "locale", "timezone", "userType")
 

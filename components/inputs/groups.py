@@ -9,9 +9,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, StrictStr
 
 from components.errors import InputError
-
-from .attributes import AttributeSettings
-from .model_base import SettingsModel, StrictBool, Text
+from components.inputs.attributes import AttributeSettings
+from components.inputs.model_base import SettingsModel, StrictBool, Text
 
 _OKTA_GROUP_ID = re.compile(r"^00g[0-9A-Za-z]{10,30}$")
 
@@ -52,7 +51,7 @@ class GroupSettings(SettingsModel):
         return self.existing or self.id is not None
 
 
-def shown(value: Any) -> str:
+def quoted_value(value: Any) -> str:
     """A value for an error message; an encrypted (`secure:`) value is never echoed."""
     if isinstance(value, dict) and "secure" in value:
         return "[secret]"
@@ -63,16 +62,16 @@ def shown(value: Any) -> str:
 
 def _value_error(attribute: AttributeSettings, value: Any) -> str | None:
     if attribute.type == "boolean":
-        return None if isinstance(value, bool) else f"must be true or false, not {shown(value)}"
+        return None if isinstance(value, bool) else f"must be true or false, not {quoted_value(value)}"
     if attribute.type == "string":
         if not isinstance(value, str):
-            return f"must be a string, not {shown(value)}"
+            return f"must be a string, not {quoted_value(value)}"
         if attribute.enum is not None and value not in attribute.enum:
             return f"{value!r} is not one of its values: {', '.join(attribute.enum)}"
         return None
     # array: a Multi-Picklist takes a list of its values
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        return f"is a Multi-Picklist and takes a list of values, not {shown(value)}"
+        return f"is a Multi-Picklist and takes a list of values, not {quoted_value(value)}"
     wrong = [item for item in value if attribute.enum is not None and item not in attribute.enum]
     if wrong:
         return f"{wrong[0]!r} is not one of its values: {', '.join(attribute.enum or ())}"

@@ -9,8 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from components.errors import InputError
-
-from .settings import NAMESPACE
+from components.inputs.settings import NAMESPACE
 
 PLACEHOLDER = "CHANGE-ME"
 

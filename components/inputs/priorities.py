@@ -11,7 +11,7 @@ Never 0: the provider drops a priority of 0 on create (`GetOk`) and its diff hid
 
 Never a number another group holds in Okta: each assignment is its own resource, and Pulumi writes them in
 whatever order it likes, so a group moved onto a number that another group has not left yet would leave two
-assignments of one app on the same priority for a moment. Okta has stored such duplicates and then answered that
+assignments of one app on the same priority for a moment. Okta has stored such duplicates and then responded that
 app's assignment writes with 500 E0000009 (provider issues #736, #1198, #1373). So a group that needs a new number
 gets one that no group held in the last run (removed groups included: their DELETE runs last), and no write, in
 any order, makes two groups share a priority.

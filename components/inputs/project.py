@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .stack_inputs import StackInputs, load_stack_inputs
+from components.inputs.stack_inputs import StackInputs, load_stack_inputs
 
 # Relative metadata paths in a stack file are relative to the project root, whatever the working directory.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .attribute_statements import AttributeStatementSettings
-from .attributes import AttributeSettings
-from .groups import GroupSettings
-from .model_base import SettingsModel, StrictBool, Text
+from components.inputs.attribute_statements import AttributeStatementSettings
+from components.inputs.attributes import AttributeSettings
+from components.inputs.groups import GroupSettings
+from components.inputs.model_base import SettingsModel, StrictBool, Text
 
 NAMESPACE = "gainsight-okta"
 
@@ -173,7 +173,7 @@ class Settings(SettingsModel):
     attributes: list[AttributeSettings] = Field(default_factory=list)
     groups: list[GroupSettings] = Field(default_factory=list)  # in priority order: the first wins (Okta priority 1)
     # Gainsight's SCIM API, read by `verify` and `explain --user --live` once GAINSIGHT_CLIENT_ID and _SECRET are
-    # set; checked where used (components.live.gainsight_endpoints): default https://<tenant>/v1/users/...
+    # set; checked where used (components.gainsight.endpoints): default https://<tenant>/v1/users/...
     gainsight_token_url: Text | None = None
     gainsight_scim_url: Text | None = None
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from components.errors import InputError
-
-from .stack_file import read_stack_file
-from .stack_inputs import StackInputs, load_stack_inputs
+from components.inputs.stack_file import read_stack_file
+from components.inputs.stack_inputs import StackInputs, load_stack_inputs
 
 
 def _org(inputs: StackInputs) -> str | None:

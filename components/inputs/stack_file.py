@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from components.errors import InputError
+from components.inputs.settings import NAMESPACE
+from components.inputs.yaml_v3 import YamlError, load
 from components.user_files import read_user_text
-
-from .settings import NAMESPACE
-from .yaml_v3 import YamlError, load
 
 
 @dataclass(frozen=True)
@@ -80,34 +79,38 @@ def _holds_secure(value: Any) -> bool:
 
 def read_stack_file(path: Path, display_name: str | None = None) -> StackFile:
     """Read a stack file; errors name it as `display_name` (what the user typed, or a relative path)."""
-    shown = display_name or str(path)
-    text = read_user_text(path, shown, "stack file not found; pass --config FILE or create it")
+    display_name = display_name or str(path)
+    text = read_user_text(path, display_name, "stack file not found; pass --config FILE or create it")
     try:
         document = load(text)
     except YamlError as error:
-        raise InputError(shown, error.where, error.message) from None
+        raise InputError(display_name, error.where, error.message) from None
     if document is None:
         document = {}
     if not isinstance(document, dict):
-        raise InputError(shown, "", "must be a YAML mapping with a `config:` section")
+        raise InputError(display_name, "", "must be a YAML mapping with a `config:` section")
     stray = [key for key in document if isinstance(key, str) and ":" in key]
     if stray and "config" not in document:
         # The settings were written at the top level, as the README's fragments show them.
-        raise InputError(shown, stray[0], "is at the top level: put the settings under a `config:` section, indented")
+        raise InputError(
+            display_name, stray[0], "is at the top level: put the settings under a `config:` section, indented"
+        )
     section = document.get("config") or {}
     if not isinstance(section, dict):
-        raise InputError(shown, "config", "must be a mapping of `namespace:key: value`")
+        raise InputError(display_name, "config", "must be a mapping of `namespace:key: value`")
 
     config: dict[str, str] = {}
     secret_keys: list[str] = []
     for key, value in section.items():
         namespace, _, name = key.partition(":")
         if not name:
-            raise InputError(shown, key, f"config keys must be namespaced, e.g. `{NAMESPACE}:{key}`")
+            raise InputError(display_name, key, f"config keys must be namespaced, e.g. `{NAMESPACE}:{key}`")
         if _holds_secure(value):
             if namespace == NAMESPACE:
                 # Said without the ciphertext: nothing under gainsight-okta is a secret.
-                raise InputError(shown, key, "is encrypted (`secure:`), but it is not a secret; set it in plain text")
+                raise InputError(
+                    display_name, key, "is encrypted (`secure:`), but it is not a secret; set it in plain text"
+                )
             secret_keys.append(key)
             continue
         config[key] = to_wire(value)

@@ -16,12 +16,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from components.errors import InputError, key_path
+from components.inputs.attributes import AttributeSettings, check_attributes
+from components.inputs.config_keys import check_config_keys
+from components.inputs.groups import GroupSettings, check_groups
+from components.inputs.settings import NAME_ID_FORMATS, NAMESPACE, OktaSettings, Settings, okta_name_id_format
 from components.metadata.sp_metadata import SpMetadata, read_sp_metadata
-
-from .attributes import AttributeSettings, check_attributes
-from .config_keys import check_config_keys
-from .groups import GroupSettings, check_groups
-from .settings import NAME_ID_FORMATS, NAMESPACE, OktaSettings, Settings, okta_name_id_format
 
 _OBJECT_KEYS = {"samlApp", "scimApp", "attributes", "groups"}
 _MISSING_HINTS = {
@@ -233,3 +232,8 @@ def load_stack_inputs(
         attributes=attributes,
         groups=groups,
     )
+
+
+def group_scope(inputs: StackInputs) -> dict[str, bool]:
+    """The stack's group-scope attributes, each with whether it combines values across groups."""
+    return {attribute.name: attribute.union for attribute in inputs.attributes if attribute.is_group_scope}

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .yaml_v3 import load
+from components.inputs.yaml_v3 import load
 
 
 class _QuotedStrings(yaml.SafeDumper):

@@ -21,8 +21,7 @@ from typing import Any
 
 import yaml
 
-MAX_DEPTH = 64  # a stack file nests four or five levels; yaml.v3 itself stops at 10,000
-MAX_EXPANDED_VALUES = 1_000_000  # every value counted once per place an alias repeats it
+from components.limits import MAX_YAML_DEPTH, MAX_YAML_EXPANDED_VALUES
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -177,15 +176,15 @@ class _Loader:
 
     def _count(self, size: int, event: Any) -> None:
         self.total += size
-        if self.total > MAX_EXPANDED_VALUES:
+        if self.total > MAX_YAML_EXPANDED_VALUES:
             raise YamlError(
-                f"aliases expand to more than {MAX_EXPANDED_VALUES:,} values (an alias bomb?)", *_mark(event)
+                f"aliases expand to more than {MAX_YAML_EXPANDED_VALUES:,} values (an alias bomb?)", *_mark(event)
             )
 
     def _event(self, event: Any) -> None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if len(self.stack) >= MAX_DEPTH:
-                raise YamlError(f"nests deeper than {MAX_DEPTH} levels", *_mark(event))
+            if len(self.stack) >= MAX_YAML_DEPTH:
+                raise YamlError(f"nests deeper than {MAX_YAML_DEPTH} levels", *_mark(event))
             tag = event.tag
             expected = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
             if tag not in (None, "!", TAG + expected):

@@ -12,9 +12,9 @@ from pathlib import Path
 from lxml import etree
 
 from components.errors import InputError
+from components.limits import MAX_XML_BYTES
 from components.user_files import read_user_bytes
 
-MAX_XML_BYTES = 1024 * 1024  # Gainsight's metadata is about 4 KB; anything near 1 MiB is not metadata.
 _BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _HTML_STARTS = ("<!doctype html", "<html")
@@ -34,9 +34,9 @@ def _hardened_parser() -> etree.XMLParser:
     )
 
 
-def read_untrusted_xml(path: Path, shown: str | None = None) -> etree._Element:
+def read_untrusted_xml(path: Path, display_name: str | None = None) -> etree._Element:
     """Return the root element of the XML file at `path`, or raise InputError naming what is wrong."""
-    return parse_untrusted_xml(read_user_bytes(path, shown or str(path), MAX_XML_BYTES), shown or path)
+    return parse_untrusted_xml(read_user_bytes(path, display_name or str(path), MAX_XML_BYTES), display_name or path)
 
 
 def _looks_like_html(data: bytes) -> bool:

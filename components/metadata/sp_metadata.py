@@ -13,8 +13,7 @@ from cryptography import x509
 from lxml import etree
 
 from components.errors import InputError
-
-from .safe_xml import read_untrusted_xml
+from components.metadata.safe_xml import read_untrusted_xml
 
 MD_NS = "urn:oasis:names:tc:SAML:2.0:metadata"
 DS_NS = "http://www.w3.org/2000/09/xmldsig#"

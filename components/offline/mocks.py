@@ -1,4 +1,4 @@
-"""What the offline run answers in place of Okta: placeholder ids, and nothing Okta computes.
+"""What the offline run returns in place of Okta: placeholder ids, and nothing Okta computes.
 
 Outputs only Okta can know (an app's internal name, its certificate) are left out, so under the
 preview-mode mocks they stay unknown, exactly as `pulumi preview` shows them before the first `up`.
@@ -19,8 +19,8 @@ def placeholder_id(name: str) -> str:
     return f"placeholder-id-{name}"
 
 
-# Look-ups the program makes, answered with placeholders that say what Okta would be asked.
-_INVOKE_ANSWERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+# Look-ups the program makes, returned as placeholders that say what Okta would be asked.
+_INVOKE_RESULTS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "okta:group/getGroup:getGroup": lambda args: {
         "id": placeholder_id(f"group-named-{args.get('name')}"),
         "name": args.get("name"),
@@ -43,8 +43,6 @@ _INVOKE_ANSWERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 
-
-
 class OfflineMocks(Mocks):
     """`previous_outputs`: the stack outputs of the last run, as the program's read of its own stack gets
     them (none offline: the offline plan has no state; `plan-diff` compares two plans instead)."""
@@ -64,5 +62,5 @@ class OfflineMocks(Mocks):
         if args.token == READ_STACK_OUTPUTS:  # the engine's builtin (resources/previous_run.py)
             stack = args.args.get("name", "")
             return {"name": stack, "outputs": self.previous_outputs, "secretOutputNames": []}, []
-        answer = _INVOKE_ANSWERS.get(args.token)
-        return (answer(args.args) if answer else {}), []  # the mock monitor iterates the failures
+        invoked = _INVOKE_RESULTS.get(args.token)
+        return (invoked(args.args) if invoked else {}), []  # the mock monitor iterates the failures

@@ -18,10 +18,9 @@ from components import program
 from components.inputs.project import load_inputs
 from components.inputs.stack_file import StackFile
 from components.inputs.stack_inputs import StackInputs
+from components.offline.mocks import OfflineMocks
+from components.offline.monitor import Recording, RecordingMonitor
 from components.resources.urns import PROJECT
-
-from .mocks import OfflineMocks
-from .monitor import Recording, RecordingMonitor
 
 ORGANIZATION = "organization"  # what a self-managed backend calls every stack's organization
 

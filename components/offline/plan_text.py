@@ -80,12 +80,12 @@ def render_plan_text(document: dict[str, Any], notices: list[str]) -> str:
     lines += ["", "Outputs:"]
     for key, value in document["outputs"].items():
         # The runbook output is a whole document; its own command prints it.
-        shown = (
+        output_text = (
             f"(the runbook: `{hint('runbook', '--stack', document['stack'])}`)"
             if key == "runbook" and len(_text(value)) > 200
             else value
         )
-        first, *rest = _wrapped(shown, "")
+        first, *rest = _wrapped(output_text, "")
         lines.append(f"    {key}: {first}")
         lines.extend(f"        {line}" for line in rest)
     if notices:

@@ -24,16 +24,15 @@ import pulumi_okta as okta
 
 from components.inputs.groups import GroupSettings
 from components.inputs.priorities import assign_priorities
-
-from .urns import assignment_resource_name
-from .write_order import after_registered
+from components.resources.urns import assignment_resource_name
+from components.resources.write_order import after_registered
 
 
 def profile_json(group: GroupSettings, group_scoped: Sequence[str] = ()) -> str:
     """The group's Gainsight values as Okta returns them: every group-scoped attribute present, unset ones null.
 
-    Okta answers a SAML app's group assignment with each group-scoped property of the app's schema (the SCIM
-    base ones included), `null` where the group sets none (provider issue #669). The provider stores that answer
+    Okta returns a SAML app's group assignment with each group-scoped property of the app's schema (the SCIM
+    base ones included), `null` where the group sets none (provider issue #669). The provider stores that response
     (resourceAppGroupAssignmentRead: json.Marshal of the profile) and compares it with the declared profile after
     removing only `false` values (utils.NoChangeInObjectFromUnmarshaledJSON), so a declared profile without those
     null keys differs from every read: an update in every preview, a PUT on every `up`. Declaring the nulls makes

@@ -7,8 +7,7 @@ import pulumi_okta as okta
 
 from components.inputs.attributes import AttributeSettings
 from components.inputs.gainsight_schema import SCIM_NAMESPACE
-
-from .urns import attribute_resource_name
+from components.resources.urns import attribute_resource_name
 
 OKTA_SCOPE = {"group": "NONE", "personal": "SELF"}  # Okta's "Group" and "Personal"
 

@@ -7,14 +7,13 @@ import pulumi_okta as okta
 
 from components.inputs.gainsight_schema import OKTA_GROUP_SCOPED_BASE_ATTRIBUTES
 from components.inputs.stack_inputs import StackInputs
-
-from .assignments import AppAssignments, declare_assignments
-from .attributes import declare_attributes
-from .groups import declare_group_ids
-from .previous_run import PreviousRun
-from .profile_mapping import declare_profile_mapping
-from .saml_app import SCIM_APP_FROZEN_INPUTS, saml_app_args, scim_app_frozen
-from .urns import COMPONENT_TYPE
+from components.resources.assignments import AppAssignments, declare_assignments
+from components.resources.attributes import declare_attributes
+from components.resources.groups import declare_group_ids
+from components.resources.previous_run import PreviousRun
+from components.resources.profile_mapping import declare_profile_mapping
+from components.resources.saml_app import SCIM_APP_FROZEN_INPUTS, saml_app_args, scim_app_frozen
+from components.resources.urns import COMPONENT_TYPE
 
 SSO_PRIORITIES_OUTPUT = "ssoPriorities"  # group name -> Okta priority on the SSO app, read back by the next run
 SCIM_PRIORITIES_OUTPUT = "scimPriorities"

@@ -49,15 +49,15 @@ def last_outputs() -> dict[str, Any]:
     """The outputs of the stack's last run (empty on its first): plain values, secrets kept out."""
     for attempt in range(1, CHECKPOINT_TRIES + 1):
         try:
-            answer = pulumi.runtime.invoke(READ_STACK_OUTPUTS, {"name": own_stack()}).value
+            response = pulumi.runtime.invoke(READ_STACK_OUTPUTS, {"name": own_stack()}).value
             break
         except Exception as error:  # a failed invoke, as the SDK raises it
             if HALF_WRITTEN not in str(error) or attempt == CHECKPOINT_TRIES:
                 # One line, no traceback (a RunError's), and nothing declared.
                 raise pulumi.RunError(f"could not read this stack's last outputs from the backend: {error}") from None
             time.sleep(CHECKPOINT_RETRY_SECONDS * attempt)
-    outputs = answer.get("outputs") if isinstance(answer, dict) else None
-    secret = set(answer.get("secretOutputNames") or ()) if isinstance(answer, dict) else set()
+    outputs = response.get("outputs") if isinstance(response, dict) else None
+    secret = set(response.get("secretOutputNames") or ()) if isinstance(response, dict) else set()
     # Nothing the program reads back is a secret; a secret output is left out rather than handled as plain.
     return {k: v for k, v in outputs.items() if k not in secret} if isinstance(outputs, dict) else {}
 

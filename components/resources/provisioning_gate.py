@@ -23,8 +23,7 @@ from components.command_name import hint
 from components.errors import InputError
 from components.inputs.settings import NAMESPACE
 from components.inputs.stack_inputs import StackInputs
-
-from .provisioning_check import ProvisioningCheck, assess_features
+from components.resources.provisioning_check import ProvisioningCheck, assess_features
 
 # How the provider words "not there": by label (data_source_okta_app_saml.go), and by id (Okta's E0000007
 # summary, which the okta SDK's error text carries without the status or code).

@@ -14,8 +14,7 @@ from typing import Any
 import pulumi
 
 from components.inputs.stack_inputs import StackInputs
-
-from .previous_run import PreviousRun
+from components.resources.previous_run import PreviousRun
 
 SCIM_GROUPS_OUTPUT = "scimAssignedGroups"  # group names assigned to the SCIM app, in priority order
 SCIM_ATTRIBUTES_OUTPUT = "scimAttributes"  # attribute names declared on the SCIM app
@@ -39,8 +38,8 @@ def _names(value: Any) -> list[str]:
 
 
 def _listed(names: Sequence[str], limit: int = 20) -> str:
-    shown = ", ".join(repr(name) for name in names[:limit])
-    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    listed = ", ".join(repr(name) for name in names[:limit])
+    return listed + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
 def removal_warnings(

@@ -1,11 +1,11 @@
 """One assignment write at a time per app, without a dependency chain the SDK walks on every registration.
 
-Okta has answered concurrent assignment writes to one app with 500 E0000009 and stored duplicate priorities
+Okta has responded concurrent assignment writes to one app with 500 E0000009 and stored duplicate priorities
 (provider issues #736, #1198, #1373), and resourceAppGroupAssignmentUpdate does not retry a 500. A `depends_on`
 chain would serialise them, but the SDK checks every new dependency for cycles by walking the whole chain
 recursively (runtime/resource_cycle_breaker.py): about 1,000 links overflow the recursion limit, and the walks
 cost O(n²). Instead each writer's `priority` input resolves only once the writer above it has been registered,
-which the engine answers after that resource's step has run (RegisterResource returns when the step is done).
+which the engine sends after that resource's step has run (RegisterResource returns when the step is done).
 The SDK sends a registration after all its inputs resolve, so the engine sees the writers one after another.
 """
 
@@ -24,7 +24,7 @@ def after_registered(value: pulumi.Output[T], previous: pulumi.CustomResource | 
         return value
 
     async def gated_value() -> T:
-        await previous.id.future(with_unknowns=True)  # resolves when the engine has answered the registration
+        await previous.id.future(with_unknowns=True)  # resolves when the engine has acknowledged the registration
         return await value.future(with_unknowns=True)  # type: ignore[return-value]
 
     async def gated_known() -> bool:

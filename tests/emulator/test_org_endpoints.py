@@ -5,8 +5,7 @@ emulator cannot route, which fails `make e2e`."""
 from __future__ import annotations
 
 from components.emulator.org import EmulatedOrg
-
-from .conftest import Served, serve
+from tests.emulator.conftest import Served, serve
 
 
 def _saml_app(served: Served) -> dict:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.adopt.test_adopt_verify import adopted
 from tests.conftest import run_cli
-from tests.live.article_org import SCIM_ID, SSO_ID, article_org
-from tests.live.test_adopt_verify import adopted
+from tests.servers.article_org import SCIM_ID, SSO_ID, article_org
 
 
 def test_the_runbook_of_an_adopted_stack_names_the_imported_apps(tmp_path: Path) -> None:

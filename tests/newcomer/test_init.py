@@ -102,7 +102,7 @@ def test_a_stack_sharing_another_s_metadata_is_warned_about(project: Path) -> No
 
 def test_the_pulumi_template_asks_what_init_asks() -> None:
     """`pulumi new <repository>` prompts for the template's config: the same values `init` takes as flags."""
-    from components.cli_arguments import add_arguments
+    from components.cli.arguments import add_arguments
     from tests.conftest import PROJECT_ROOT
 
     template = yaml.safe_load((PROJECT_ROOT / "Pulumi.yaml").read_text())["template"]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from components.documents.plan_diff import diff_plans, render_plan_diff
 from components.inputs.stack_file import read_stack_file
 from components.offline.plan import run_offline
+from components.reports.plan_diff import diff_plans, render_plan_diff
 from tests import metadata_builder as mb
 from tests.conftest import article_stack, resource
 
