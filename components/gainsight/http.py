@@ -74,7 +74,7 @@ class GainsightHttp:
             raise as_gainsight(error) from None
 
     def _late(self, where: str) -> InputError:
-        return InputError(SOURCE, where, f"no complete answer within {self.deadline.described()}")
+        return InputError(SOURCE, where, f"no complete response within {self.deadline.described()}")
 
     def _rate_limit(self, response: httpx.Response) -> RateLimit:
         seconds = retry_after(response, self.clock)

@@ -44,7 +44,7 @@ def filter_literal(value: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Answer:
+class _Response:
     """scim2-client's RawResponse, over a body already read within the caps."""
 
     status_code: int
@@ -60,11 +60,11 @@ class _Answer:
 class _ScimReader(BaseSyncSCIMClient):
     """scim2-client with our network under it; it may only GET."""
 
-    def __init__(self, get: Callable[[str, dict[str, Any]], _Answer]) -> None:
+    def __init__(self, get: Callable[[str, dict[str, Any]], _Response]) -> None:
         super().__init__(provider=PROVIDER)
         self._get = get
 
-    def request(self, method: str, url: str, **kwargs: Any) -> _Answer:
+    def request(self, method: str, url: str, **kwargs: Any) -> _Response:
         if method != "GET" or set(kwargs) - {"params"}:
             raise AssertionError(f"the Gainsight client only reads ({method} {url})")
         return self._get(url, kwargs.get("params") or {})
@@ -139,7 +139,7 @@ class GainsightScimClient:
     def _secrets(self) -> tuple[str, ...]:
         return (self.credentials.client_secret, self._token or "")
 
-    def _get(self, path: str, params: dict[str, Any]) -> _Answer:
+    def _get(self, path: str, params: dict[str, Any]) -> _Response:
         if self._token is None:
             self._token = client_credentials_token(self.endpoints.token_url, self.credentials, self.http.send)
         url = self.endpoints.scim_url + path
@@ -148,7 +148,7 @@ class GainsightScimClient:
         where = f"GET {endpoint_path(url)}"
         if response.status_code != 200:
             raise scim_error(response, body, where, self._secrets)
-        return _Answer(response.status_code, response.headers, body, where)
+        return _Response(response.status_code, response.headers, body, where)
 
     def _page(self, query: str | None, start: int | None) -> tuple[list[GainsightUser], int | None]:
         """One page of users: those matching `query`, or from `start` on; with totalResults when it is given."""
@@ -160,14 +160,14 @@ class GainsightScimClient:
         try:
             listed = self._reader.query(SCIM_USER, query_parameters=request)
         except (SCIMClientException, SCIMException) as error:
-            refusal = f"answered with what is not a SCIM list of users ({_refusal(error, self._secrets)})"
+            refusal = f"responded with what is not a SCIM list of users ({_refusal(error, self._secrets)})"
             raise InputError(SOURCE, self._where, refusal) from None
         if not isinstance(listed, ListResponse):
-            raise InputError(SOURCE, self._where, "answered with what is not a SCIM list of users")
+            raise InputError(SOURCE, self._where, "responded with what is not a SCIM list of users")
         resources = listed.resources or []
         if len(resources) > self.page_size:  # RFC 7644 §3.4.2.4: never more than `count`
             raise InputError(
-                SOURCE, self._where, f"answered with {len(resources)} users, more than the {self.page_size} asked for"
+                SOURCE, self._where, f"responded with {len(resources)} users, more than the {self.page_size} asked for"
             )
         users = [gainsight_user(resource, self._where, index) for index, resource in enumerate(resources)]
         return users, listed.total_results

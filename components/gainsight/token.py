@@ -45,7 +45,7 @@ def client_credentials_token(token_url: str, credentials: GainsightCredentials, 
         raise as_gainsight(error) from None
     token = document.get("access_token") if isinstance(document, dict) else None
     if not isinstance(token, str) or not token:
-        raise InputError(SOURCE, where, "answered without an access_token")
+        raise InputError(SOURCE, where, "responded without an access_token")
     if not HEADER_TEXT.match(token):  # it goes into a header: CR, LF or non-ASCII would break or inject one
-        raise InputError(SOURCE, where, "answered with an access token no HTTP header can carry")
+        raise InputError(SOURCE, where, "responded with an access token no HTTP header can carry")
     return token

@@ -18,7 +18,7 @@ from components.limits import MAX_BODY_BYTES, MAX_JSON_DEPTH
 
 
 def _cap_error(where: str) -> InputError:
-    return InputError("Okta", where, f"answered with more than {MAX_BODY_BYTES // (1024 * 1024)} MiB; stopped reading")
+    return InputError("Okta", where, f"responded with more than {MAX_BODY_BYTES // (1024 * 1024)} MiB; stopped reading")
 
 
 def _gunzip(where: str) -> Callable[[bytes, int], bytes]:
@@ -28,7 +28,7 @@ def _gunzip(where: str) -> Callable[[bytes, int], bytes]:
         try:
             return decompressor.decompress(data, room)  # at most `room` bytes: a bomb stops at the cap
         except zlib.error:
-            raise InputError("Okta", where, "answered with a gzip body that cannot be decompressed") from None
+            raise InputError("Okta", where, "responded with a gzip body that cannot be decompressed") from None
 
     return decode
 
@@ -37,7 +37,7 @@ def read_body(chunks: Iterable[bytes], content_encoding: str, where: str, check:
     """The decoded body from its raw `chunks`; `check` runs after each chunk (the command's deadline)."""
     encoding = content_encoding.strip().lower()
     if encoding not in ("", "identity", "gzip"):
-        raise InputError("Okta", where, f"answered with Content-Encoding {encoding[:40]!r}, which was not asked for")
+        raise InputError("Okta", where, f"responded with Content-Encoding {encoding[:40]!r}, which was not asked for")
     decode = _gunzip(where) if encoding == "gzip" else None
     parts: list[bytes] = []
     raw = size = 0
@@ -70,10 +70,10 @@ def _check_shape(value: Any, where: str) -> None:
                 try:
                     item.encode("utf-8")
                 except UnicodeEncodeError:
-                    raise InputError("Okta", where, "answered with text holding an unpaired surrogate") from None
+                    raise InputError("Okta", where, "responded with text holding an unpaired surrogate") from None
             elif isinstance(item, (dict, list)):
                 if len(levels) > MAX_JSON_DEPTH:
-                    raise InputError("Okta", where, f"answered with JSON nested deeper than {MAX_JSON_DEPTH} levels")
+                    raise InputError("Okta", where, f"responded with JSON nested deeper than {MAX_JSON_DEPTH} levels")
                 levels.append(itertools.chain(item.keys(), item.values()) if isinstance(item, dict) else iter(item))
                 break
         else:
@@ -84,9 +84,9 @@ def parse_json(body: bytes, where: str) -> Any:
     try:
         value = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
     except RecursionError:
-        raise InputError("Okta", where, f"answered with JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
+        raise InputError("Okta", where, f"responded with JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
     except (ValueError, UnicodeDecodeError):
-        raise InputError("Okta", where, "answered with non-JSON") from None
+        raise InputError("Okta", where, "responded with non-JSON") from None
     _check_shape(value, where)
     return value
 

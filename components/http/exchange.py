@@ -50,7 +50,7 @@ def unreachable(
         return InputError(
             source,
             where,
-            f"no complete answer in {request_seconds:g} s, {attempts} times; {source} or the network is too slow",
+            f"no complete response in {request_seconds:g} s, {attempts} times; {source} or the network is too slow",
         )
     # The error's own text is left out: it can quote the request's header values.
     return InputError(source, where, f"cannot reach {address}: {type(error).__name__} (retries spent)")

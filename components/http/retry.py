@@ -48,7 +48,7 @@ class Retrying:
     requests: int = 0
 
     def late(self, where: str) -> InputError:
-        return InputError(self.source, where, f"no complete answer within {self.deadline.described()}")
+        return InputError(self.source, where, f"no complete response within {self.deadline.described()}")
 
     def send(self, exchange: Exchange, where: str, *, repeatable: bool) -> tuple[httpx.Response, bytes]:
         """The response and its body, whatever its status, once retries are done or spent."""
@@ -72,7 +72,7 @@ class Retrying:
                     raise InputError(
                         self.source,
                         where,
-                        f"no answer ({type(error).__name__}); it may have been carried out, so it is not sent "
+                        f"no response ({type(error).__name__}); it may have been carried out, so it is not sent "
                         f"again: check what {self.source} holds before trying again",
                     ) from None
                 if self.deadline.expired:

@@ -109,7 +109,7 @@ class OktaClient:
     # ---- requests ------------------------------------------------------------------------------------
 
     def _late(self, where: str) -> InputError:
-        return InputError("Okta", where, f"no complete answer within {self.deadline.described()}")
+        return InputError("Okta", where, f"no complete response within {self.deadline.described()}")
 
     def _rate_limit(self, response: httpx.Response) -> RateLimit:
         wait, reset = rate_limit_wait(response, self.clock)
@@ -165,7 +165,7 @@ class OktaClient:
             return text
         except UnicodeDecodeError:
             raise InputError(
-                "Okta", f"GET {endpoint_path(str(response.url))}", "answered with text that is not UTF-8"
+                "Okta", f"GET {endpoint_path(str(response.url))}", "responded with text that is not UTF-8"
             ) from None
 
     def write(self, method: str, path: str, body: Any = None, params: dict[str, Any] | None = None) -> Any:
@@ -218,12 +218,12 @@ class OktaClient:
                 raise InputError("Okta", where, f"a list of more than {max_bytes // 2**20} MiB; stopped")
             page = parse_json(body, where)
             if not isinstance(page, list):
-                raise InputError("Okta", where, "answered with something other than a list")
+                raise InputError("Okta", where, "responded with something other than a list")
             if len(page) > (limit or MAX_UNPAGED_ITEMS):  # Okta never sends more than asked for
                 raise InputError(
                     "Okta",
                     where,
-                    f"answered with {len(page)} items, more than the {limit or MAX_UNPAGED_ITEMS} asked for",
+                    f"responded with {len(page)} items, more than the {limit or MAX_UNPAGED_ITEMS} asked for",
                 )
             yield from page
             url, query = self._next_page(response), None

@@ -58,7 +58,7 @@ def access_token(base_url: str, credentials: Credentials, now: float, send: Send
         )
     token = document.get("access_token")
     if not isinstance(token, str) or not token:
-        raise InputError("Okta", TOKEN_ENDPOINT, "answered without an access token")
+        raise InputError("Okta", TOKEN_ENDPOINT, "responded without an access token")
     if not HEADER_TEXT.match(token):  # it goes into a header: CR, LF or non-ASCII would break or inject one
-        raise InputError("Okta", TOKEN_ENDPOINT, "answered with an access token no HTTP header can carry")
+        raise InputError("Okta", TOKEN_ENDPOINT, "responded with an access token no HTTP header can carry")
     return token

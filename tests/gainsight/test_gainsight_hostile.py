@@ -73,8 +73,8 @@ def raw(body: bytes, content_type: str = "application/scim+json") -> Answer:
 
 
 CASES: list[tuple[str, Callable[[GainsightServer], Hostile], str]] = [
-    ("more than asked", on(USERS, page(user("a"), user("b"), user("c"))), "answered with 3 users, more than the 2"),
-    ("non-JSON", on(USERS, raw(b"<html>maintenance</html>")), f"GET {USERS}: answered with non-JSON"),
+    ("more than asked", on(USERS, page(user("a"), user("b"), user("c"))), "responded with 3 users, more than the 2"),
+    ("non-JSON", on(USERS, raw(b"<html>maintenance</html>")), f"GET {USERS}: responded with non-JSON"),
     ("a JSON array", on(USERS, raw(b"[]")), "not a SCIM list of users (the response payload is not a JSON object)"),
     ("HTML type", on(USERS, raw(json.dumps({"schemas": [LIST]}).encode(), "text/html")),
      "not a SCIM list of users (unexpected content type: text/html)"),
@@ -91,10 +91,11 @@ CASES: list[tuple[str, Callable[[GainsightServer], Hostile], str]] = [
     ("SCIM 503", on(USERS, scim_error_answer(503, "Service busy")), f"GET {USERS}: 503: Service busy"),
     ("SCIM redirect", redirect(USERS), f"GET {USERS}: 302: redirected to localhost; the client follows no redirect"),
     ("token redirect", redirect(TOKEN), f"POST {TOKEN}: 302: redirected to localhost"),
-    ("token non-JSON", on(TOKEN, raw(b"OK", "text/plain")), f"POST {TOKEN}: answered with non-JSON"),
-    ("no access_token", on(TOKEN, json_answer("200 OK", {"token_type": "Bearer"})), "answered without an access_token"),
+    ("token non-JSON", on(TOKEN, raw(b"OK", "text/plain")), f"POST {TOKEN}: responded with non-JSON"),
+    ("no access_token", on(TOKEN, json_answer("200 OK", {"token_type": "Bearer"})),
+     "responded without an access_token"),
     ("token with CRLF", on(TOKEN, json_answer("200 OK", {"access_token": "abc\r\nX-Evil: 1"})),
-     "answered with an access token no HTTP header can carry"),
+     "responded with an access token no HTTP header can carry"),
     ("token 500", on(TOKEN, json_answer("500 Internal Server Error", {"error": "server_error"})),
      f"POST {TOKEN}: 500: server_error"),
     ("rate-limited", on(USERS, ("429 Too Many Requests", [("Retry-After", "99999")], b"")),
@@ -151,7 +152,7 @@ def test_a_silent_server_ends_within_the_request_s_time(caplog: pytest.LogCaptur
             started = time.monotonic()
             client.users()
         assert time.monotonic() - started < 1.5
-        assert f"GET {USERS}: no complete answer in 0.2 s, 3 times; Gainsight or the network is too slow" in str(
+        assert f"GET {USERS}: no complete response in 0.2 s, 3 times; Gainsight or the network is too slow" in str(
             refused.value
         )
 

@@ -47,20 +47,20 @@ def one_error_line(result) -> str:  # type: ignore[no-untyped-def]
     ("mode", "path", "fragment"),
     [
         # No overall deadline: each of these once ran for minutes or without end.
-        ("silent", APP, f"GET {APP}: no complete answer within this command's deadline (--timeout {DEADLINE} s)"),
-        ("trickle-headers", APP, f"GET {APP}: no complete answer within this command's deadline"),
-        ("trickle-body", APP, f"GET {APP}: no complete answer within this command's deadline"),
+        ("silent", APP, f"GET {APP}: no complete response within this command's deadline (--timeout {DEADLINE} s)"),
+        ("trickle-headers", APP, f"GET {APP}: no complete response within this command's deadline"),
+        ("trickle-body", APP, f"GET {APP}: no complete response within this command's deadline"),
         ("far-reset", APP, f"GET {APP}: 429: rate-limited until 20"),
         ("nan-reset", APP, f"GET {APP}: 429: rate-limited for an unknown time, past this command's deadline"),
         # No memory bound: these grew until killed.
-        ("huge-body", APP, f"GET {APP}: answered with more than 4 MiB; stopped reading"),
-        ("endless-chunked", APP, f"GET {APP}: answered with more than 4 MiB; stopped reading"),
-        ("gzip-bomb", APP, f"GET {APP}: answered with more than 4 MiB; stopped reading"),
-        ("deep-json", APP, f"GET {APP}: answered with JSON nested deeper than 64 levels"),
+        ("huge-body", APP, f"GET {APP}: responded with more than 4 MiB; stopped reading"),
+        ("endless-chunked", APP, f"GET {APP}: responded with more than 4 MiB; stopped reading"),
+        ("gzip-bomb", APP, f"GET {APP}: responded with more than 4 MiB; stopped reading"),
+        ("deep-json", APP, f"GET {APP}: responded with JSON nested deeper than 64 levels"),
         # Broken answers.
-        ("not-json", APP, f"GET {APP}: answered with non-JSON"),
-        ("nan-json", APP, f"GET {APP}: answered with non-JSON"),
-        ("lone-surrogate", GROUPS, f"GET {GROUPS}: answered with text holding an unpaired surrogate"),
+        ("not-json", APP, f"GET {APP}: responded with non-JSON"),
+        ("nan-json", APP, f"GET {APP}: responded with non-JSON"),
+        ("lone-surrogate", GROUPS, f"GET {GROUPS}: responded with text holding an unpaired surrogate"),
         ("self-link", GROUPS, f"GET {GROUPS}: a next-page link points to a page already read"),
         ("redirect-off-org", APP, f"GET {APP}: 302: redirected; the client follows no redirect"),
     ],
@@ -159,5 +159,5 @@ def test_one_request_has_its_own_time_and_the_timeouts_their_own_retries() -> No
         started = time.monotonic()
         with client, pytest.raises(InputError) as caught:
             client.get(APP)
-    assert caught.value.message == "no complete answer in 1 s, 3 times; Okta or the network is too slow"
+    assert caught.value.message == "no complete response in 1 s, 3 times; Okta or the network is too slow"
     assert org.requests.count(("GET", APP)) == 3 and time.monotonic() - started < 10

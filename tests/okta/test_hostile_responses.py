@@ -69,7 +69,7 @@ def test_a_page_with_more_items_than_asked_for_is_refused(monkeypatch: pytest.Mo
         pytest.raises(InputError) as caught,
     ):
         list(client.iterate(GROUPS))
-    assert caught.value.message == "answered with 252 items, more than the 200 asked for"
+    assert caught.value.message == "responded with 252 items, more than the 200 asked for"
 
 
 def test_a_token_a_header_cannot_carry_is_refused_before_any_request() -> None:

@@ -88,7 +88,7 @@ class OverlapWatchingMocks(OfflineMocks):
 
 
 def test_the_writers_of_one_app_run_one_at_a_time_in_list_order(write_stack) -> None:
-    """Concurrent assignment writes to one app have been answered with 500 E0000009 (provider issues #1198,
+    """Concurrent assignment writes to one app have been responded with 500 E0000009 (provider issues #1198,
     #1373), and resourceAppGroupAssignmentUpdate does not retry a 500: each writer waits for the one above it,
     and no dependency chain is declared (the SDK's cycle check overflows on ~1,000 links)."""
     groups = [{"name": f"G{i}", "profile": {"LicenseType": "Full"}} for i in range(12)]

@@ -130,7 +130,8 @@ def test_a_key_generation_never_answered_is_not_sent_twice_and_says_it_may_be_do
     with FakeOktaServer(org) as url:
         result = rotate(url, stack_file, "generate", "--confirm", "--timeout", "2")
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1, result.stderr
-    assert result.stderr.startswith(f"error: Okta: POST {path}: no answer (ReadTimeout); it may have been carried out")
+    expected = f"error: Okta: POST {path}: no response (ReadTimeout); it may have been carried out"
+    assert result.stderr.startswith(expected)
     assert writes(org) == [("POST", path)]
 
 

@@ -82,7 +82,7 @@ def read_document(model: type[Document], value: Any, where: str) -> Document:
 def read_documents(model: type[Document], values: Any, where: str) -> list[Document]:
     """Each item of a list response; an error names the item's position and its field."""
     if not isinstance(values, list):
-        raise InputError("Okta", where, "answered with something other than a list")
+        raise InputError("Okta", where, "responded with something other than a list")
     found = []
     for index, value in enumerate(values):
         try:
