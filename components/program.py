@@ -33,14 +33,16 @@ from components.resources.urns import COMPONENT_NAME
 
 def runtime_config_map() -> dict[str, str]:
     """All config the engine gave this program: PULUMI_CONFIG under `pulumi up`, set_all_config under mocks."""
-    values: dict[str, str] = dict(runtime_config.get_config_env())
+    values: dict[str, str] = dict(pulumi.runtime.get_config_env())
+    # No public API lists set_all_config's values (pyproject.toml's private-api list; pulumi pinned to a minor).
     values.update(runtime_config.CONFIG.get())
     return values
 
 
 def runtime_secret_keys() -> tuple[str, ...]:
     """The config keys the engine marked secret (PULUMI_CONFIG_SECRET_KEYS, or set_all_config's list)."""
-    return tuple(sorted(set(runtime_config.get_config_secret_keys_env()) | set(runtime_config._SECRET_KEYS.get())))
+    marked = {key for key in runtime_config_map() if pulumi.runtime.is_config_secret(key)}
+    return tuple(sorted(set(pulumi.runtime.get_config_secret_keys_env()) | marked))
 
 
 def declare(inputs: StackInputs) -> GainsightOkta:

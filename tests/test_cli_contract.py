@@ -42,10 +42,27 @@ def test_piping_into_head_exits_quietly() -> None:
     assert result.stderr == ""
 
 
-def test_runs_from_another_directory(tmp_path: Path) -> None:
-    """`make` puts the project on the virtualenv's path (a .pth file), so no PYTHONPATH and no cd are needed."""
-    if not any(Path(p, "gainsight-okta.pth").exists() for p in sys.path if p):
-        pytest.skip("the virtualenv was not made by `make` (no gainsight-okta.pth)")
+def test_runs_from_a_folder_inside_the_project_and_finds_it(tmp_path: Path) -> None:
+    """The project is the nearest folder holding a Pulumi.yaml at or above the working directory, as the Pulumi CLI
+    finds it: from `metadata/` the command reads the project's stack files, with no PYTHONPATH."""
+    result = subprocess.run(
+        [sys.executable, "-m", "components", "validate", "--stack", "dev"],
+        cwd=PROJECT_ROOT / "metadata",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Pulumi.dev.yaml: valid." in result.stdout
+
+
+def test_outside_any_project_the_working_directory_is_the_project(tmp_path: Path) -> None:
+    """Never the folder the code is installed in: an empty folder has no stack file, and says so."""
+    from components.inputs.project import project_root
+
+    assert project_root(tmp_path) == tmp_path.resolve()
+    assert project_root(PROJECT_ROOT / "metadata") == PROJECT_ROOT
     result = subprocess.run(
         [sys.executable, "-m", "components", "validate", "--stack", "dev"],
         cwd=tmp_path,
@@ -54,8 +71,7 @@ def test_runs_from_another_directory(tmp_path: Path) -> None:
         timeout=120,
         env={"PATH": "/usr/bin:/bin"},
     )
-    assert result.returncode == 0, result.stderr
-    assert "Pulumi.dev.yaml: valid." in result.stdout
+    assert result.returncode == 2 and result.stderr.startswith("error: Pulumi.dev.yaml"), result.stderr
 
 
 def test_an_empty_config_option_is_an_error() -> None:

@@ -1,4 +1,5 @@
-"""`venv/bin/gainsight-okta`, the command every hint prints: installed by `make venv`, runs from anywhere."""
+"""`venv/bin/gainsight-okta`, the command every hint prints: installed by `make venv`; it runs from any folder
+and works on the project it is in."""
 
 from __future__ import annotations
 

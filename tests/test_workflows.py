@@ -13,7 +13,7 @@ WORKFLOWS = Path(__file__).resolve().parent.parent / ".github" / "workflows"
 TOOLCHAIN = WORKFLOWS.parent.parent / "e2e" / "toolchain" / "go.mod"
 # The CLI the e2e toolchain builds from Go modules; the workflows install the same release.
 PULUMI_CLI_VERSION = re.search(r"github.com/pulumi/pulumi/pkg/v3 v(\S+)", TOOLCHAIN.read_text()).group(1)  # type: ignore[union-attr]
-PINNED = re.compile(r"^[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+$")
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")  # by commit; the line's comment names the version
 
 
 def load(name: str) -> dict[str, Any]:
@@ -35,7 +35,7 @@ def test_least_privilege_and_pinned_actions(name: str) -> None:
     assert document["permissions"] == {"contents": "read"}, "the default token is read-only; jobs ask for more"
     for step in steps(document):
         if "uses" in step:
-            assert PINNED.match(step["uses"]), f"{name}: {step['uses']} is not pinned to a version"
+            assert PINNED.match(step["uses"]), f"{name}: {step['uses']} is not pinned by commit"
 
 
 def test_preview_runs_offline_for_everyone_and_pulumi_only_with_secrets() -> None:
@@ -149,3 +149,18 @@ def test_the_preview_adds_a_people_section_with_counts_and_logins_only_in_a_priv
     download = next(step for step in comment if step.get("with", {}).get("pattern") == "people-*")
     assert download["continue-on-error"] is True
     assert "people/" in comment[-1]["with"]["script"] and "### People" in comment[-1]["with"]["script"]
+
+
+def test_every_action_is_pinned_by_commit_with_its_version_named() -> None:
+    """A tag can be moved; a commit cannot. The comment names the release the commit is
+    (`git rev-parse v4.2.2^{commit}` on the action's repository)."""
+    pins = []
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for line in path.read_text().splitlines():
+            match = re.search(r"uses: ([^\s#]+)(.*)", line)
+            if match and not match[1].startswith("./"):
+                pins.append((path.name, match[1], match[2].strip()))
+    assert pins
+    for name, action, comment in pins:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), f"{name}: {action}"
+        assert re.fullmatch(r"# v\d+\.\d+\.\d+", comment), f"{name}: {action} {comment}"

@@ -14,7 +14,7 @@ from components.adopt.report import (
 )
 from components.errors import InputError
 from components.http.budget import Deadline
-from components.inputs.project import PROJECT_ROOT, load_inputs
+from components.inputs.project import load_inputs, project_root
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_writer import stack_file_text
 from components.metadata.sp_metadata import read_sp_metadata
@@ -26,7 +26,7 @@ from components.user_files import replace_together
 
 def _relative(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(PROJECT_ROOT))
+        return str(path.resolve().relative_to(project_root()))
     except ValueError:
         return str(path.resolve())
 
@@ -51,7 +51,7 @@ def _planned_changes(stack_path: Path, display_name: str, stack: str, org: LiveO
 
 
 def run_adopt(args: argparse.Namespace) -> int:
-    output = Path(args.output) if args.output else PROJECT_ROOT / f"Pulumi.{args.stack}.yaml"
+    output = Path(args.output) if args.output else project_root() / f"Pulumi.{args.stack}.yaml"
     import_file = output.with_name(f"{output.name.removesuffix('.yaml')}.import.json")
     for existing in (output, import_file):
         if existing.exists() and not args.force:
@@ -61,7 +61,7 @@ def run_adopt(args: argparse.Namespace) -> int:
     if not output.parent.is_dir():
         # Checked before Okta is read: a long read should not end in a file that cannot be written.
         raise InputError("--output", str(output.parent), "is not a directory")
-    metadata_path = Path(args.metadata) if args.metadata else PROJECT_ROOT / "metadata" / f"{args.stack}.xml"
+    metadata_path = Path(args.metadata) if args.metadata else project_root() / "metadata" / f"{args.stack}.xml"
     if not args.metadata and not metadata_path.exists():
         raise InputError(
             "--metadata",

@@ -139,12 +139,21 @@ class GainsightScimClient:
     def _secrets(self) -> tuple[str, ...]:
         return (self.credentials.client_secret, self._token or "")
 
+    def _authorized_get(self, url: str, params: dict[str, Any]) -> tuple[httpx.Response, bytes]:
+        """A GET with the access token. A token can expire during a long command: a 401 gets one new token and one
+        retry; a second 401 is the error."""
+        for attempt in range(2):
+            if self._token is None or attempt:
+                self._token = client_credentials_token(self.endpoints.token_url, self.credentials, self.http.send)
+            headers = {"Authorization": f"Bearer {self._token}", "Accept": ACCEPT}
+            response, body = self.http.send("GET", url, params=params, headers=headers)
+            if response.status_code != 401:
+                break
+        return response, body
+
     def _get(self, path: str, params: dict[str, Any]) -> _Response:
-        if self._token is None:
-            self._token = client_credentials_token(self.endpoints.token_url, self.credentials, self.http.send)
         url = self.endpoints.scim_url + path
-        headers = {"Authorization": f"Bearer {self._token}", "Accept": ACCEPT}
-        response, body = self.http.send("GET", url, params=params, headers=headers)
+        response, body = self._authorized_get(url, params)
         where = f"GET {endpoint_path(url)}"
         if response.status_code != 200:
             raise scim_error(response, body, where, self._secrets)

@@ -1,6 +1,6 @@
 """`gainsight-okta init STACK`: a new environment's stack file and metadata, written whole and checked.
 
-The stack file is the article's setup, commented (templates/new_stack.yaml.j2), or a copy of another stack's
+The stack file is the article's setup, commented (components/templates/new_stack.yaml.j2), or a copy of another stack's
 settings (`--from`) with what belongs to that environment left out: its app ids, its signing key, its OAuth
 client, its provisioning switch. Both files are written as one (temporary files, then renames), only once the
 written stack validates, and never over an existing file without `--force`.
@@ -17,7 +17,7 @@ from typing import Any
 
 from components.command_name import hint
 from components.errors import InputError
-from components.inputs.project import PROJECT_ROOT, load_inputs
+from components.inputs.project import load_inputs, project_root
 from components.inputs.settings import NAMESPACE
 from components.inputs.sibling_stacks import sibling_warnings
 from components.inputs.stack_file import read_stack_file
@@ -43,7 +43,7 @@ def _relabelled(label: str, source: str, stack: str) -> str:
 
 
 def _copied_config(source: str, stack: str, replaced: dict[str, Any]) -> dict[str, Any]:
-    path = PROJECT_ROOT / f"Pulumi.{source}.yaml"
+    path = project_root() / f"Pulumi.{source}.yaml"
     document = load(read_user_text(path, f"Pulumi.{source}.yaml", "--from: no such stack file"))
     config = dict((document or {}).get("config") or {}) if isinstance(document, dict) else {}
     if not config:
@@ -103,14 +103,16 @@ def _checked(args: argparse.Namespace) -> None:
 def run_init(args: argparse.Namespace) -> int:
     _checked(args)
     stack = args.stack
-    output = PROJECT_ROOT / f"Pulumi.{stack}.yaml"
-    metadata_target = PROJECT_ROOT / "metadata" / f"{stack}.xml"
+    output = project_root() / f"Pulumi.{stack}.yaml"
+    metadata_target = project_root() / "metadata" / f"{stack}.xml"
     metadata_file = f"metadata/{stack}.xml"
     source_metadata = Path(args.metadata)
     copying = source_metadata.resolve() != metadata_target.resolve()
     for existing in (output, metadata_target) if copying else (output,):
         if existing.exists() and not args.force:
-            raise InputError(existing.relative_to(PROJECT_ROOT), "", "exists; init never overwrites it without --force")
+            raise InputError(
+                existing.relative_to(project_root()), "", "exists; init never overwrites it without --force"
+            )
     read_sp_metadata(source_metadata, display_name=args.metadata)  # refused before anything is written
     display_name = output.name
     stack_temp = output.with_name(f".{output.name}.init")
@@ -134,7 +136,7 @@ def run_init(args: argparse.Namespace) -> int:
     finally:
         stack_temp.unlink(missing_ok=True)
         metadata_temp.unlink(missing_ok=True)
-    for warning in sibling_warnings(stack, inputs, PROJECT_ROOT):
+    for warning in sibling_warnings(stack, inputs, project_root()):
         print(warning, file=sys.stderr)
     sys.stdout.write(_next_steps(stack, display_name, metadata_file, inputs.metadata.entity_id))
     return 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from components.errors import InputError
 from components.inputs.placeholders import refuse_placeholders
-from components.inputs.project import PROJECT_ROOT, load_inputs
+from components.inputs.project import load_inputs, project_root
 from components.inputs.sibling_stacks import sibling_warnings
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_inputs import StackInputs
@@ -26,7 +26,7 @@ def stack_file_path(args: argparse.Namespace) -> Path:
                 f"{args.stack!r}: names and URNs use {args.stack!r}"
             )
         return path
-    return PROJECT_ROOT / f"Pulumi.{args.stack}.yaml"
+    return project_root() / f"Pulumi.{args.stack}.yaml"
 
 
 def stack_inputs(args: argparse.Namespace) -> tuple[str, StackInputs]:
@@ -59,4 +59,4 @@ def display(path: Path) -> str:
 
 def warn_about_siblings(args: argparse.Namespace, inputs: StackInputs) -> None:
     """What this stack shares with the project's other stacks by mistake (validate, plan)."""
-    WARNINGS.extend(sibling_warnings(args.stack, inputs, PROJECT_ROOT))
+    WARNINGS.extend(sibling_warnings(args.stack, inputs, project_root()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pulumi.runtime.mocks import MockCallArgs, MockResourceArgs, Mocks
+from pulumi.runtime import MockCallArgs, MockResourceArgs, Mocks
 
 from components.resources.previous_run import READ_STACK_OUTPUTS
 from components.resources.provider_facts import SAML_APP_LOOKUP

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pulumi.output import Unknown
-from pulumi.runtime import rpc
-from pulumi.runtime.mocks import MockMonitor, Mocks
+from pulumi.runtime import Mocks, rpc
+from pulumi.runtime.mocks import MockMonitor
 
 STACK_TYPE = "pulumi:pulumi:Stack"
 UNKNOWN_TEXT = "(known after apply)"

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pulumi
+from pulumi.runtime import Mocks, run_in_stack
 from pulumi.runtime import settings as runtime_settings
-from pulumi.runtime.mocks import Mocks
-from pulumi.runtime.stack import run_in_stack
 
 from components import program
 from components.inputs.project import load_inputs

@@ -172,13 +172,13 @@ class OktaClient:
         """POST or PUT; refused unless this client was made to write (behind a command's --confirm)."""
         if not self.allow_writes or method not in ("POST", "PUT"):
             raise AssertionError(f"this client does not write ({method} {path})")
-        response, body_bytes = self._send(
+        response, body_bytes = self._authorized(
             method,
             path,
+            {},
             repeatable=method == "PUT",  # a PUT sets the same state twice; a POST (a new key) does not
             json=body,
             params=params,
-            headers={"Authorization": self._authorization_header()},
         )
         if response.status_code not in (200, 201):
             raise self._error(response, body_bytes, method)
@@ -234,11 +234,25 @@ class OktaClient:
     def _get(
         self, url: str, params: dict[str, Any] | None, accept: str = "application/json"
     ) -> tuple[httpx.Response, bytes]:
-        headers = {"Authorization": self._authorization_header(), "Accept": accept}
-        response, body = self._send("GET", url, params=params, headers=headers)
+        response, body = self._authorized("GET", url, {"Accept": accept}, params=params)
         if response.status_code == 200:
             return response, body
         raise self._error(response, body)
+
+    def _authorized(
+        self, method: str, url: str, headers: dict[str, str], **kwargs: Any
+    ) -> tuple[httpx.Response, bytes]:
+        """A request with the credential. An OAuth access token can expire during a long command (`--timeout` up to
+        an hour, a token lives one): a 401 on one gets one new token and one retry; a second 401 is the error.
+        A 401 means Okta did nothing, so a POST is sent again too."""
+        response, body = self._send(
+            method, url, headers={**headers, "Authorization": self._authorization_header()}, **kwargs
+        )
+        if response.status_code == 401 and self.credentials.kind != "token":
+            self._authorization = None  # the next header fetches a new token
+            authorization = self._authorization_header()
+            response, body = self._send(method, url, headers={**headers, "Authorization": authorization}, **kwargs)
+        return response, body
 
     def _error(self, response: httpx.Response, body: bytes, method: str = "GET") -> InputError:
         credential = "OKTA_API_TOKEN" if self.credentials.kind == "token" else "the service app's access token"

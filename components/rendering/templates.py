@@ -1,26 +1,23 @@
-"""Rendering templates/ (the runbook, the plan diff, the drift report, the stack file): Jinja2 with StrictUndefined,
-so a missing value fails loudly."""
+"""Rendering components/templates/ (the runbook, the plan diff, the drift report, the stack file): Jinja2 with
+StrictUndefined, so a missing value fails loudly. The templates are package data: in a wheel as in a checkout."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from components.inputs.stack_inputs import StackInputs
 from components.rendering.runbook import runbook_context
-
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=PackageLoader("components", "templates"),  # package data: in a wheel as in a checkout
         undefined=StrictUndefined,
         autoescape=False,  # Markdown, not HTML
         trim_blocks=True,

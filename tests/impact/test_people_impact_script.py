@@ -5,6 +5,7 @@ artifact); logins only to the job summary, and only when PEOPLE_SHOW_USERS is tr
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -30,6 +31,9 @@ def checkout(tmp_path: Path) -> tuple[Path, str, FakeOrg]:
     repo = tmp_path / "repo"
     repo.mkdir()
     (repo / "venv").symlink_to(PROJECT_ROOT / "venv")
+    # A checkout of the project: its Pulumi.yaml marks the project root, where the stack's metadata is found.
+    shutil.copy(PROJECT_ROOT / "Pulumi.yaml", repo / "Pulumi.yaml")
+    shutil.copytree(PROJECT_ROOT / "metadata", repo / "metadata")
     git(repo, "init", "-q")
     git(repo, "config", "user.email", "ci@example.invalid")
     git(repo, "config", "user.name", "ci")
