@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.e2e_options import add_engine_options, tuned
 from e2e.api_cost import markdown, measure
 from e2e.conftest import engine_in, make_org, serving
 from e2e.engine import toolchain_bin
@@ -24,6 +25,7 @@ from e2e.engine import toolchain_bin
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--groups", type=int, nargs="+", default=[10, 100, 1000])
+    add_engine_options(parser)
     parser.add_argument("--markdown", action="store_true", help="print the table of docs/api-cost.md")
     args = parser.parse_args()
     bin_dir = toolchain_bin()
@@ -31,7 +33,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         for groups in args.groups:
             with serving(make_org()) as org:
-                sizes[groups] = measure(engine_in(Path(scratch) / str(groups), bin_dir, org), "cost", groups)
+                engine = engine_in(Path(scratch) / str(groups), bin_dir, org)
+                tuned(engine.pulumi, args)
+                sizes[groups] = measure(engine, "cost", groups)
             print(json.dumps({groups: sizes[groups]}), file=sys.stderr, flush=True)
     print(markdown(sizes) if args.markdown else json.dumps(sizes, indent=1, sort_keys=True))
     return 0

@@ -27,6 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.e2e_options import add_engine_options, tuned
 from e2e.api_cost import calls, stack_config
 from e2e.conftest import Engine, engine_in, make_org, serving
 from e2e.engine import changes, toolchain_bin
@@ -101,9 +102,10 @@ def measured(engine: Engine, run: Callable[[], Any]) -> tuple[dict[str, Any], An
     return figures, result
 
 
-def run_program(program: str, groups: int, folder: Path, bin_dir: Path) -> dict[str, Any]:
+def run_program(program: str, groups: int, folder: Path, bin_dir: Path, args: argparse.Namespace) -> dict[str, Any]:
     with serving(make_org()) as org:
         engine = engine_in(folder, bin_dir, org)
+        tuned(engine.pulumi, args)
         if program != PROGRAMS[0]:
             (engine.project.root / "__main__.py").write_text(HANDWRITTEN_MAIN)
         pulumi = engine.pulumi
@@ -153,6 +155,7 @@ def markdown(results: dict[int, dict[str, dict[str, Any]]]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--groups", type=int, nargs="+", default=[100, 1000])
+    add_engine_options(parser)
     parser.add_argument("--markdown", action="store_true", help="print the table of docs/design.md")
     args = parser.parse_args()
     bin_dir = toolchain_bin()
@@ -160,7 +163,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         for groups in args.groups:
             results[groups] = {
-                program: run_program(program, groups, Path(scratch) / f"{groups}-{number}", bin_dir)
+                program: run_program(program, groups, Path(scratch) / f"{groups}-{number}", bin_dir, args)
                 for number, program in enumerate(PROGRAMS)
             }
             print(json.dumps({groups: results[groups]}), file=sys.stderr, flush=True)
