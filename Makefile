@@ -25,7 +25,7 @@ venv: $(VENV)/.installed ## the virtualenv, with the venv/bin/gainsight-okta com
 
 # The lock, made again from pyproject.toml: after a change to its dependencies.
 lock: $(VENV)/.installed ## make requirements.txt again from pyproject.toml (hash-pinned)
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \\
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 	  --no-emit-find-links --extra dev --output-file requirements.txt pyproject.toml
 
 # The policy pack runs in a virtualenv of its own (policy/PulumiPolicy.yaml), as Pulumi expects.

@@ -109,6 +109,11 @@ def test_no_command_is_shown_without_the_tools_name() -> None:
 # ---- YAML examples ------------------------------------------------------------------------------------------
 
 
+ESC_ENVIRONMENT = re.compile(r'title="ESC environment [\w/.-]+"')
+CREDENTIALS_SCRIPT = PROJECT_ROOT / ".github" / "scripts" / "stack-credentials.py"
+CI_CREDENTIALS = re.findall(r'"(OKTA_[A-Z_]+)"', CREDENTIALS_SCRIPT.read_text())
+
+
 @pytest.mark.parametrize("block", yaml_blocks(), ids=lambda block: block.where)
 def test_every_yaml_example_validates(block: Block, tmp_path: Path) -> None:
     title = COMPLETE_STACK.search(block.info)
@@ -124,6 +129,12 @@ def test_every_yaml_example_validates(block: Block, tmp_path: Path) -> None:
         if not count:
             text = text.replace("config:\n", "config:\n  gainsight-okta:metadataFile: metadata/dev.xml\n", 1)
         validate_stack_text(text, tmp_path, title.group(1))
+        return
+    if ESC_ENVIRONMENT.search(block.info):
+        # An ESC environment for CI: what the provider reads, and the variables the stack-access action exports.
+        values = load(block.text)["values"]
+        assert set(values["environmentVariables"]) <= set(CI_CREDENTIALS), f"{block.where}: not exported by CI"
+        assert all(key.startswith("okta:") for key in values["pulumiConfig"]), block.where
         return
     fragment = textwrap.dedent(block.text)
     keys = load(fragment)

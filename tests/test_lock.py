@@ -68,3 +68,20 @@ def test_a_stale_lock_is_found() -> None:
 def test_the_policy_pack_and_pulumi_install_read_the_one_lock() -> None:
     assert "-r ../requirements.txt" in (ROOT / "policy" / "requirements.txt").read_text().splitlines()
     assert "toolchain: pip" in (ROOT / "Pulumi.yaml").read_text()  # pulumi install reads requirements.txt
+
+
+def test_make_lock_runs_one_well_formed_pip_compile() -> None:
+    """`make lock` once passed a stray `\\` to pip-compile, which then refused to run: its command line, checked."""
+    import shlex
+    import subprocess
+
+    shown = subprocess.run(
+        ["make", "-n", "-W", "venv/.installed", "lock"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    command = " ".join(shown.replace("\\\n", " ").splitlines()[-1:])
+    words = shlex.split(command)
+    assert words[0].endswith("pip-compile"), shown
+    positional = [word for i, word in enumerate(words[1:], 1) if not word.startswith("--") and words[i - 1] not in
+                  ("--extra", "--output-file")]  # fmt: skip
+    assert positional == ["pyproject.toml"], words
+    assert "--generate-hashes" in words and words[words.index("--output-file") + 1] == "requirements.txt"

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 WORKFLOWS = Path(__file__).resolve().parent.parent / ".github" / "workflows"
+STACK_ACCESS = WORKFLOWS.parent / "actions" / "stack-access" / "action.yml"
 TOOLCHAIN = WORKFLOWS.parent.parent / "e2e" / "toolchain" / "go.mod"
 # The CLI the e2e toolchain builds from Go modules; the workflows install the same release.
 PULUMI_CLI_VERSION = re.search(r"github.com/pulumi/pulumi/pkg/v3 v(\S+)", TOOLCHAIN.read_text()).group(1)  # type: ignore[union-attr]
@@ -26,6 +27,10 @@ def steps(document: dict[str, Any]) -> list[dict[str, Any]]:
     return [step for job in document["jobs"].values() for step in job.get("steps", [])]
 
 
+def access_steps() -> list[dict[str, Any]]:
+    return yaml.safe_load(STACK_ACCESS.read_text())["runs"]["steps"]
+
+
 ALL = sorted(path.name for path in WORKFLOWS.glob("*.yml"))
 
 
@@ -34,7 +39,7 @@ def test_least_privilege_and_pinned_actions(name: str) -> None:
     document = load(name)
     assert document["permissions"] == {"contents": "read"}, "the default token is read-only; jobs ask for more"
     for step in steps(document):
-        if "uses" in step:
+        if "uses" in step and not step["uses"].startswith("./"):
             assert PINNED.match(step["uses"]), f"{name}: {step['uses']} is not pinned by commit"
 
 
@@ -96,7 +101,7 @@ def test_drift_runs_on_a_schedule_and_by_hand_and_tells_drift_from_errors() -> N
     assert "drift-status" in refresh["run"] and "exit 1" in refresh["run"]
     conditions = [step.get("if") for step in job["steps"]]
     assert "steps.refresh.outputs.status == 'drift' || steps.verify.outputs.findings == 'true'" in conditions
-    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    assert job["permissions"] == {"contents": "read", "issues": "write", "id-token": "write"}
 
 
 def test_drift_runs_verify_after_the_refresh_and_reports_in_the_same_issue() -> None:
@@ -111,11 +116,39 @@ def test_drift_runs_verify_after_the_refresh_and_reports_in_the_same_issue() -> 
     assert "steps.verify.outputs.findings == 'false'" in close["if"]
 
 
-@pytest.mark.parametrize("name", ["preview.yml", "pulumi-up.yml", "drift.yml"])
-def test_okta_credentials_come_from_secrets(name: str) -> None:
+JOBS = [("preview.yml", "pulumi-preview"), ("pulumi-up.yml", "up"), ("drift.yml", "drift")]
+
+
+@pytest.mark.parametrize(("name", "job"), JOBS)
+def test_every_stack_job_gets_its_access_from_the_one_action(name: str, job: str) -> None:
+    """One list of credentials (.github/scripts/stack-credentials.py), not a copy per workflow; OIDC may log in."""
+    document = load(name)["jobs"][job]
+    access = next(step for step in document["steps"] if step.get("id") == "access")
+    assert access["uses"] == "./.github/actions/stack-access"
+    assert access["with"]["secrets"] == "${{ toJSON(secrets) }}"
+    assert access["with"]["pulumi-org"] == "${{ vars.PULUMI_ORG }}"
+    assert document["permissions"]["id-token"] == "write"
     text = (WORKFLOWS / name).read_text()
-    for variable in ("OKTA_API_TOKEN", "OKTA_API_PRIVATE_KEY", "PULUMI_ACCESS_TOKEN", "PULUMI_BACKEND_URL"):
-        assert f"{variable}: ${{{{ secrets.{variable} }}}}" in text
+    assert not re.search(r"secrets\.(OKTA|PULUMI)_", text), f"{name} names a credential of its own"
+
+
+def test_the_deploys_callers_grant_the_oidc_token() -> None:
+    for stack in ("dev", "prod"):
+        assert load("deploy.yml")["jobs"][stack]["permissions"] == {"contents": "read", "id-token": "write"}
+
+
+def test_the_access_action_logs_in_by_oidc_only_when_no_pulumi_secret_is_given() -> None:
+    by_name = {step.get("name") or step["uses"].split("@")[0]: step for step in access_steps()}
+    oidc = next(step for step in access_steps() if step.get("uses", "").startswith("pulumi/auth-actions@"))
+    assert "steps.credentials.outputs.oidc == 'true'" in oidc["if"]
+    assert oidc["with"] == {
+        "organization": "${{ inputs.pulumi-org }}",
+        "requested-token-type": "urn:pulumi:token-type:access_token:organization",
+    }
+    assert "stack-credentials.py esc" in by_name["Okta credentials from Pulumi ESC"]["run"]
+    assert "pulumi env open" in by_name["Okta credentials from Pulumi ESC"]["run"]
+    assert "exit 1" in by_name["No credentials"]["run"]  # a deploy without credentials fails; a preview may skip
+    assert load("preview.yml")["jobs"]["pulumi-preview"]["steps"][1]["with"]["optional"] == "true"
 
 
 def test_the_deploy_refreshes_what_verify_finds_changed_by_hand_before_up() -> None:
@@ -129,10 +162,10 @@ def test_the_deploy_refreshes_what_verify_finds_changed_by_hand_before_up() -> N
     assert '"${targets[@]}"' in runs[targeted] and "--target" in runs[targeted]
 
 
-@pytest.mark.parametrize("name", ["drift.yml", "preview.yml", "pulumi-up.yml"])
-def test_every_workflow_pins_one_pulumi_cli(name: str) -> None:
-    uses = [s for s in steps(load(name)) if s.get("uses", "").startswith("pulumi/actions@")]
-    assert uses and all(s["with"]["pulumi-version"] == PULUMI_CLI_VERSION for s in uses)
+def test_every_workflow_pins_one_pulumi_cli() -> None:
+    every = [*access_steps(), *(step for name in ALL for step in steps(load(name)))]
+    uses = [s for s in every if s.get("uses", "").startswith("pulumi/actions@")]
+    assert len(uses) == 2 and all(s["with"]["pulumi-version"] == PULUMI_CLI_VERSION for s in uses)
 
 
 def test_the_preview_adds_a_people_section_with_counts_and_logins_only_in_a_private_summary() -> None:
@@ -155,7 +188,7 @@ def test_every_action_is_pinned_by_commit_with_its_version_named() -> None:
     """A tag can be moved; a commit cannot. The comment names the release the commit is
     (`git rev-parse v4.2.2^{commit}` on the action's repository)."""
     pins = []
-    for path in sorted(WORKFLOWS.glob("*.yml")):
+    for path in [*sorted(WORKFLOWS.glob("*.yml")), STACK_ACCESS]:
         for line in path.read_text().splitlines():
             match = re.search(r"uses: ([^\s#]+)(.*)", line)
             if match and not match[1].startswith("./"):

@@ -13,6 +13,7 @@ from components.adopt.report import (
     adopt_text,
 )
 from components.errors import InputError
+from components.http import clock
 from components.http.budget import Deadline
 from components.inputs.project import load_inputs, project_root
 from components.inputs.stack_file import read_stack_file
@@ -21,6 +22,7 @@ from components.metadata.sp_metadata import read_sp_metadata
 from components.okta.client import OktaClient
 from components.okta.credentials import credentials_from_environment, org_url
 from components.okta.org import LiveOrg, read_org
+from components.progress import progress_for
 from components.user_files import replace_together
 
 
@@ -70,8 +72,11 @@ def run_adopt(args: argparse.Namespace) -> int:
         )
     metadata = read_sp_metadata(metadata_path, display_name=args.metadata or _relative(metadata_path))
     base_url = org_url(args.okta_url, {})
-    with OktaClient(base_url, credentials_from_environment(), deadline=Deadline(args.timeout)) as client:
-        org = read_org(client, args.sso_app, args.scim_app)
+    deadline = Deadline(args.timeout)
+    with progress_for(json_output=False, wait=clock.wait, monotonic=clock.monotonic) as progress:
+        credentials = credentials_from_environment()
+        with OktaClient(base_url, credentials, deadline=deadline, progress=progress) as client:
+            org = read_org(client, args.sso_app, args.scim_app)
     adoption = adopt(
         org,
         metadata,

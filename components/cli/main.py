@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from components import __version__
 from components.cli.arguments import add_arguments
-from components.command_name import hint
+from components.command_name import hint, remember
 from components.errors import InputError
 from components.inputs.stack_selection import WARNINGS
 
@@ -207,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description=__doc__,
-        epilog="From the project root: venv/bin/gainsight-okta COMMAND --help (or venv/bin/python -m components)",
+        epilog=f"From the project root: {hint('COMMAND', '--help')}",
     )
     parser.add_argument("--version", action="version", version=f"gainsight-okta {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="COMMAND")
@@ -232,6 +232,8 @@ def _quiet_broken_pipe() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     WARNINGS.clear()
+    if argv is None:  # a real command line: hints name the command as it was run
+        remember(sys.argv[0])
     try:
         args = build_parser().parse_args(argv)
         status = int(args.handler(args))

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from components.http import clock
 from components.http.budget import Deadline
 from components.impact.report import impact_json, impact_markdown, impact_text
 from components.inputs.stack_selection import named_stack_file, read_stack_inputs
@@ -15,10 +16,7 @@ from components.okta.client import OktaClient
 from components.okta.credentials import credentials_from_environment, org_url
 from components.okta.org import read_app
 from components.okta.rate_buckets import CallMeter
-
-
-def _say(message: str) -> None:
-    print(message, file=sys.stderr)
+from components.progress import progress_for
 
 
 def run_impact(args: argparse.Namespace) -> int:
@@ -28,11 +26,15 @@ def run_impact(args: argparse.Namespace) -> int:
     config, head = read_stack_inputs(stack_file_path, display_name)
     _, base = read_stack_inputs(Path(args.base_config), args.base_config)
     base_url = org_url(args.okta_url, config)
-    meter = CallMeter(say=_say)
-    with OktaClient(base_url, credentials_from_environment(), deadline=Deadline(args.timeout), meter=meter) as client:
-        scim = head.settings.scim_app
-        app = read_app(client, app_id_of(args, client, display_name, "scimApp", scim.import_id, scim.label))
-        result = people_impact(client, app, base, head)
+    deadline = Deadline(args.timeout)
+    with progress_for(json_output=args.json, wait=clock.wait, monotonic=clock.monotonic) as progress:
+        meter = CallMeter(say=progress.say, sleep=progress.sleep)
+        credentials = credentials_from_environment()
+        client = OktaClient(base_url, credentials, deadline=deadline, meter=meter, progress=progress)
+        with client:
+            scim = head.settings.scim_app
+            app = read_app(client, app_id_of(args, client, display_name, "scimApp", scim.import_id, scim.label))
+            result = people_impact(client, app, base, head)
     calls = meter.to_json()
     if args.json:
         print(json.dumps(impact_json(args.stack, base_url, result, calls, args.show_users), indent=2))

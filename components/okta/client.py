@@ -18,6 +18,7 @@ from components.http import clock
 from components.http.addresses import endpoint_path, same_origin
 from components.http.bounded_body import parse_json
 from components.http.budget import Deadline, RetryBudget
+from components.http.clock import wait as clock_wait  # `clock` is also a parameter below
 from components.http.exchange import bounded_exchange, unreachable
 from components.http.retry import RateLimit, Retrying
 from components.http.transport import deadline_transport
@@ -37,6 +38,7 @@ from components.okta.refusals import rate_limit_wait, rate_limited_until, respon
 from components.okta.service_app_token import access_token
 from components.okta.urls import next_page_link
 from components.printable import REDACTED, escaped
+from components.progress import Progress
 
 __all__ = ["OktaClient", "same_origin"]
 
@@ -54,17 +56,20 @@ class OktaClient:
         credentials: Credentials,
         *,
         transport: httpx.BaseTransport | None = None,
-        sleep: Callable[[float], None] = clock.wait,
+        sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] = clock.wall,
         allow_writes: bool = False,
         deadline: Deadline | None = None,
         budget: RetryBudget | None = None,
         meter: CallMeter | None = None,
+        progress: Progress | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.allow_writes = allow_writes
         self.credentials = credentials
-        self.sleep = sleep
+        # The live line on a terminal (components/progress.py), silent by default; its waits are counted down.
+        self.progress = progress or Progress(sleep or clock_wait)
+        self.sleep = sleep or self.progress.sleep
         self.clock = clock
         self.requests = 0
         self.deadline = deadline or Deadline()
@@ -149,6 +154,7 @@ class OktaClient:
             )
         finally:
             self.requests += retrying.requests
+            self.progress.called(self.requests)
 
     def get(self, path: str, params: dict[str, Any] | None = None) -> Any:
         response, body = self._get(path, params)
@@ -202,7 +208,7 @@ class OktaClient:
         url: str | None = path
         query: dict[str, Any] | None = {**({"limit": limit} if limit else {}), **(params or {})}
         seen: set[str] = set()
-        read = 0
+        read = items = 0
         while url is not None:
             # A server that links a page to itself (or loops) would be followed forever; one that never ends,
             # past any org this tool serves.
@@ -225,6 +231,8 @@ class OktaClient:
                     where,
                     f"responded with {len(page)} items, more than the {limit or MAX_UNPAGED_ITEMS} asked for",
                 )
+            items += len(page)
+            self.progress.listed(endpoint_path(path), items, len(seen))
             yield from page
             url, query = self._next_page(response), None
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from components.errors import InputError
+from components.http import clock
 from components.http.budget import Deadline
 from components.inputs.json_files import read_json_object
 from components.inputs.project import load_inputs
@@ -19,6 +20,7 @@ from components.okta.client import OktaClient
 from components.okta.credentials import credentials_from_environment, org_url
 from components.okta.org import read_org
 from components.okta.rate_buckets import CallMeter
+from components.progress import progress_for
 from components.verify.checks import verify
 from components.verify.report import (
     verify_json,
@@ -48,11 +50,16 @@ def run_verify(args: argparse.Namespace) -> int:
     base_url = org_url(args.okta_url, stack_file.config)
     sso, scim = inputs.settings.saml_app, inputs.settings.scim_app
     deadline = Deadline(args.timeout)
-    meter = CallMeter(share=VERIFY_BUCKET_SHARE, say=lambda message: print(message, file=sys.stderr))
-    with OktaClient(base_url, credentials_from_environment(), deadline=deadline, meter=meter) as client:
-        sso_id = app_id_of(args, client, display_name, "samlApp", sso.import_id, sso.label)
-        scim_id = app_id_of(args, client, display_name, "scimApp", scim.import_id, scim.label)
-        org = read_org(client, sso_id, scim_id, with_people=not args.refresh_targets)
+    # --refresh-targets prints URNs for a script: no live line there either.
+    silent = args.json or args.refresh_targets
+    with progress_for(json_output=silent, wait=clock.wait, monotonic=clock.monotonic) as progress:
+        meter = CallMeter(share=VERIFY_BUCKET_SHARE, say=progress.say, sleep=progress.sleep)
+        credentials = credentials_from_environment()
+        client = OktaClient(base_url, credentials, deadline=deadline, meter=meter, progress=progress)
+        with client:
+            sso_id = app_id_of(args, client, display_name, "samlApp", sso.import_id, sso.label)
+            scim_id = app_id_of(args, client, display_name, "scimApp", scim.import_id, scim.label)
+            org = read_org(client, sso_id, scim_id, with_people=not args.refresh_targets)
     findings = verify(org, inputs, stack=args.stack)
     if not args.refresh_targets and inputs.provisioning_enabled and org.separate_scim is not None:
         from components.verify.gainsight import gainsight_verify_findings  # scim2-client loads only here

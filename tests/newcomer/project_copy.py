@@ -20,7 +20,11 @@ def project_copy(target: Path) -> Path:
     shutil.copytree(PROJECT_ROOT, root, ignore=_NOT_COPIED)
     script = root / "venv" / "bin" / "gainsight-okta"
     script.parent.mkdir(parents=True)
-    script.write_text(f'#!/bin/sh\nPYTHONPATH="{root}" exec "{sys.executable}" -m components "$@"\n')
+    # What pip writes for a console script, on the copy's code: argv[0] is the script as typed.
+    script.write_text(
+        f"#!{sys.executable}\nimport sys\nsys.path.insert(0, {str(root)!r})\n"
+        "from components.cli.main import main\nsys.exit(main())\n"
+    )
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     return root
 
