@@ -165,3 +165,42 @@ def test_adopt_shows_progress_on_a_terminal(tmp_path: Path) -> None:
         )
     assert code == 0, screen
     assert "reading /api/v1/" in screen and "calls" in screen
+
+
+class Recorded(Progress):
+    def __init__(self) -> None:
+        super().__init__(lambda _seconds: None)
+        self.lists: list[tuple[str, int, int]] = []
+        self.calls: list[int] = []
+
+    def listed(self, path: str, items: int, pages: int) -> None:
+        self.lists.append((path, items, pages))
+
+    def called(self, calls: int) -> None:
+        self.calls.append(calls)
+
+
+def test_gainsight_s_pages_of_users_are_shown_as_they_are_read() -> None:
+    from tests.gainsight.test_gainsight_scim import people
+    from tests.servers.gainsight_server import GainsightServer, client_for
+
+    progress = Recorded()
+    with GainsightServer() as server:
+        server.seed(*people(7))
+        with client_for(server, page_size=3, progress=progress) as client:
+            client.users()
+    assert progress.lists == [("Gainsight's /Users", 3, 1), ("Gainsight's /Users", 6, 2), ("Gainsight's /Users", 7, 3)]
+
+
+def test_okta_s_pages_and_calls_are_shown_as_they_are_read() -> None:
+    from components.okta.client import OktaClient
+    from components.okta.credentials import Credentials
+    from tests.servers.fake_okta import TOKEN
+
+    progress = Recorded()
+    org = article_org()
+    with FakeOktaServer(org) as url, OktaClient(url, Credentials("token", TOKEN), progress=progress) as client:
+        everyone = list(client.iterate(f"/api/v1/apps/{SCIM_ID}/users", limit=1))
+    assert [items for _, items, _ in progress.lists] == list(range(1, len(everyone) + 1))
+    assert {path for path, _, _ in progress.lists} == {f"/api/v1/apps/{SCIM_ID}/users"}
+    assert progress.calls == list(range(1, len(everyone) + 1))  # one call a page

@@ -11,6 +11,7 @@ from components.gainsight.scim import GainsightScimClient
 from components.gainsight.users import GainsightUser
 from components.http.budget import Deadline, RetryBudget
 from components.inputs.stack_inputs import StackInputs
+from components.progress import Progress
 
 
 def _endpoints(inputs: StackInputs) -> GainsightEndpoints:
@@ -21,11 +22,15 @@ def _endpoints(inputs: StackInputs) -> GainsightEndpoints:
         raise InputError(inputs.source, error.source, error.message) from None
 
 
-def gainsight_client(inputs: StackInputs, deadline: Deadline) -> GainsightScimClient | None:
+def gainsight_client(
+    inputs: StackInputs, deadline: Deadline, progress: Progress | None = None
+) -> GainsightScimClient | None:
     credentials = gainsight_credentials_from_environment()
     if credentials is None:
         return None
-    return GainsightScimClient(_endpoints(inputs), credentials, deadline=deadline, budget=RetryBudget())
+    return GainsightScimClient(
+        _endpoints(inputs), credentials, deadline=deadline, budget=RetryBudget(), progress=progress
+    )
 
 
 def gainsight_holds(inputs: StackInputs, user_name: str, deadline: Deadline) -> tuple[bool, GainsightUser | None]:

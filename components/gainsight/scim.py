@@ -30,7 +30,9 @@ from components.http import clock
 from components.http.addresses import endpoint_path
 from components.http.bounded_body import parse_json
 from components.http.budget import Deadline, RetryBudget
+from components.http.clock import wait as clock_wait  # `clock` is also a parameter below
 from components.limits import FILTER_NAMES, GAINSIGHT_MAX_PAGES, GAINSIGHT_PAGE_ITEMS
+from components.progress import Progress
 
 LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse"
 ACCEPT = "application/scim+json, application/json"  # RFC 7644 §8.1: older servers response application/json
@@ -103,13 +105,16 @@ class GainsightScimClient:
         credentials: GainsightCredentials,
         *,
         transport: httpx.BaseTransport | None = None,
-        sleep: Callable[[float], None] = clock.wait,
+        sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] = clock.wall,
         deadline: Deadline | None = None,
         budget: RetryBudget | None = None,
         page_size: int = GAINSIGHT_PAGE_ITEMS,
         max_pages: int = GAINSIGHT_MAX_PAGES,
+        progress: Progress | None = None,
     ) -> None:
+        # The live line on a terminal (components/progress.py), silent by default; its waits are counted down.
+        self.progress = progress or Progress(sleep or clock_wait)
         self.endpoints = endpoints
         self.credentials = credentials
         self.page_size = page_size
@@ -119,7 +124,7 @@ class GainsightScimClient:
             deadline=deadline or Deadline(),
             budget=budget or RetryBudget(),
             transport=transport,
-            sleep=sleep,
+            sleep=sleep or self.progress.sleep,
             clock=clock,
         )
         self._token: str | None = None
@@ -184,10 +189,11 @@ class GainsightScimClient:
     def _everyone(self) -> dict[str, GainsightUser]:
         found: dict[str, GainsightUser] = {}
         start = 1
-        for _ in range(self.max_pages):
+        for page in range(1, self.max_pages + 1):
             users, total = self._page(None, start)
             found.update((user.key, user) for user in users)
             start += len(users)
+            self.progress.listed("Gainsight's /Users", start - 1, page)
             if not users or (total is not None and start > total):
                 return found
         raise InputError(SOURCE, self._where, f"more than {self.max_pages} pages of {self.page_size} users; stopped")

@@ -60,12 +60,12 @@ def run_verify(args: argparse.Namespace) -> int:
             sso_id = app_id_of(args, client, display_name, "samlApp", sso.import_id, sso.label)
             scim_id = app_id_of(args, client, display_name, "scimApp", scim.import_id, scim.label)
             org = read_org(client, sso_id, scim_id, with_people=not args.refresh_targets)
-    findings = verify(org, inputs, stack=args.stack)
-    if not args.refresh_targets and inputs.provisioning_enabled and org.separate_scim is not None:
-        from components.verify.gainsight import gainsight_verify_findings  # scim2-client loads only here
+        findings = verify(org, inputs, stack=args.stack)
+        if not args.refresh_targets and inputs.provisioning_enabled and org.separate_scim is not None:
+            from components.verify.gainsight import gainsight_verify_findings  # scim2-client loads only here
 
-        label = f"SCIM app {org.separate_scim.label!r}"
-        findings += gainsight_verify_findings(inputs, org.scim_users, label, deadline)
+            label = f"SCIM app {org.separate_scim.label!r}"
+            findings += gainsight_verify_findings(inputs, org.scim_users, label, deadline, progress)
     if args.refresh_targets:
         # One URN a line, for `pulumi refresh --target`; the deploy then writes back what the stack declares.
         # Only what the state holds: a group or attribute this commit adds is not there yet, and

@@ -19,6 +19,7 @@ from components.http.budget import Deadline
 from components.inputs.gainsight_schema import IS_SUPER_ADMIN, LICENSE_TYPE
 from components.inputs.stack_inputs import StackInputs
 from components.okta.models.directory import AppUser
+from components.progress import Progress
 from components.verify.finding import Finding, examples
 
 PROVISIONED = "PROVISIONED"
@@ -91,10 +92,10 @@ def gainsight_findings(users: Sequence[AppUser], gainsight: Mapping[str, Gainsig
 
 
 def gainsight_verify_findings(
-    inputs: StackInputs, app_users: Sequence[AppUser], label: str, deadline: Deadline
+    inputs: StackInputs, app_users: Sequence[AppUser], label: str, deadline: Deadline, progress: Progress | None = None
 ) -> list[Finding]:
     """Gainsight's users, all of them, against the SCIM app's users in Okta; nothing when not configured."""
-    client = gainsight_client(inputs, deadline)
+    client = gainsight_client(inputs, deadline, progress)
     if client is None:
         return []
     with client:
