@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.e2e_options import add_engine_options, tuned
 from e2e.api_cost import calls, stack_config
 from e2e.conftest import Engine, engine_in, make_org, serving
-from e2e.engine import changes, toolchain_bin
+from e2e.engine import REPO, changes, toolchain_bin
 from e2e.steps import manual_step, provisioning
 
 STACK = "bench"
@@ -108,6 +108,8 @@ def run_program(program: str, groups: int, folder: Path, bin_dir: Path, args: ar
         tuned(engine.pulumi, args)
         if program != PROGRAMS[0]:
             (engine.project.root / "__main__.py").write_text(HANDWRITTEN_MAIN)
+            # `bench` is not installed (the wheel holds `components` only): the program imports it from here.
+            engine.pulumi.env["PYTHONPATH"] = str(REPO)
         pulumi = engine.pulumi
         config = stack_config(engine, STACK, groups)
         provisioning(config, False)
@@ -162,11 +164,12 @@ def main() -> int:
     results: dict[int, dict[str, dict[str, Any]]] = {}
     with tempfile.TemporaryDirectory() as scratch:
         for groups in args.groups:
-            results[groups] = {
-                program: run_program(program, groups, Path(scratch) / f"{groups}-{number}", bin_dir, args)
-                for number, program in enumerate(PROGRAMS)
-            }
-            print(json.dumps({groups: results[groups]}), file=sys.stderr, flush=True)
+            results[groups] = {}
+            for number, program in enumerate(PROGRAMS):
+                folder = Path(scratch) / f"{groups}-{number}"
+                results[groups][program] = run_program(program, groups, folder, bin_dir, args)
+                # As each finishes: a long run that fails later keeps what it measured.
+                print(json.dumps({groups: {program: results[groups][program]}}), file=sys.stderr, flush=True)
     print(markdown(results) if args.markdown else json.dumps(results, indent=2))
     return 0
 
