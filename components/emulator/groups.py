@@ -26,14 +26,14 @@ def list_groups(org: EmulatedOrg, request: Request) -> Answer:
     prefix = request.arg("q").lower()
     # `filter` takes the same expressions as `search` here (`type eq "APP_GROUP"`: DataSourceOktaGroup_read #23).
     wanted = [group_search.parse(request.arg(name)) for name in ("search", "filter") if name in request.query]
-    found = [
-        g
-        for g in org.groups.values()
-        if str(g["profile"].get("name", "")).lower().startswith(prefix) and all(test(g) for test in wanted)
-    ]
+    with org.lock:  # a list read while other requests create groups
+        found = [
+            copy.deepcopy(g)
+            for g in org.groups.values()
+            if str(g["profile"].get("name", "")).lower().startswith(prefix) and all(test(g) for test in wanted)
+        ]
     found.sort(key=lambda g: str(g["profile"].get("name", "")).lower())
-    found_page, links = page(found, request.query, request.base, request.path, default=10000, cap=10000)
-    items = [copy.deepcopy(g) for g in found_page]
+    items, links = page(found, request.query, request.base, request.path, default=10000, cap=10000)
     if "stats" in request.arg("expand").split(","):
         for item in items:
             item["_embedded"] = {"stats": group_search.stats(org, item["id"])}
@@ -41,7 +41,8 @@ def list_groups(org: EmulatedOrg, request: Request) -> Answer:
 
 
 def get_group(org: EmulatedOrg, request: Request) -> Answer:
-    return ok(copy.deepcopy(_group(org, request)))
+    with org.lock:
+        return ok(copy.deepcopy(_group(org, request)))
 
 
 def _profile(request: Request) -> dict:
@@ -54,18 +55,22 @@ def _profile(request: Request) -> dict:
 
 def create_group(org: EmulatedOrg, request: Request) -> Answer:
     profile = _profile(request)
-    if any(g["profile"].get("name") == profile["name"] for g in org.groups.values()):
-        raise invalid("name", "name: An object with this field already exists in the current organization")
-    group_id = org.add_group(profile["name"], profile.get("description", ""))
-    org.groups[group_id]["profile"] = profile
-    return ok(copy.deepcopy(org.groups[group_id]))
+    # The check and the write at once: the provider creates groups ten at a time, and a name is unique in an org
+    # (okta/terraform-provider-okta#2600) however many ask at the same moment.
+    with org.lock:
+        if any(g["profile"].get("name") == profile["name"] for g in org.groups.values()):
+            raise invalid("name", "name: An object with this field already exists in the current organization")
+        group_id = org.add_group(profile["name"], profile.get("description", ""))
+        org.groups[group_id]["profile"] = profile
+        return ok(copy.deepcopy(org.groups[group_id]))
 
 
 def replace_group(org: EmulatedOrg, request: Request) -> Answer:
-    group = _group(org, request)
-    group["profile"] = _profile(request)
-    group["lastUpdated"] = NOW
-    return ok(copy.deepcopy(group))
+    with org.lock:
+        group = _group(org, request)
+        group["profile"] = _profile(request)
+        group["lastUpdated"] = NOW
+        return ok(copy.deepcopy(group))
 
 
 def delete_group(org: EmulatedOrg, request: Request) -> Answer:

@@ -67,3 +67,38 @@ def test_requests_no_endpoint_serves_are_recorded(empty: Served) -> None:
         {"method": "GET", "path": "/api/v1/brands"},
         {"method": "DELETE", "path": "/api/v1/mappings/prm1"},
     ]
+
+
+def test_groups_created_ten_at_a_time_while_listed_are_each_created_once(empty: Served) -> None:
+    """The provider creates groups ten at a time (Pulumi's default parallelism); a name is unique in an org
+    (okta/terraform-provider-okta#2600) whoever asks at the same moment. Found at 1,000 groups: the name check once
+    read the groups while another request added one, and that request got no response."""
+    import sys
+    import threading
+
+    import httpx
+
+    from tests.emulator.conftest import TOKEN
+
+    statuses: list[int] = []
+
+    def create(names: list[str]) -> None:
+        with httpx.Client(base_url=empty.url, headers={"Authorization": f"SSWS {TOKEN}"}, timeout=10) as client:
+            for name in names:
+                statuses.append(client.post("/api/v1/groups", json={"profile": {"name": name}}).status_code)
+                client.get("/api/v1/groups", params={"q": "Team"})
+
+    names = [f"Team {n:03d}" for n in range(200)]
+    workers = [threading.Thread(target=create, args=([*names[i::10], "Team shared"],)) for i in range(10)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch often: the race shows in every run, not one in a hundred
+    try:
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert sorted(statuses) == [200] * 201 + [400] * 9  # "Team shared": once, and nine refusals
+    listed = empty.ok("GET", "/api/v1/groups", q="Team")
+    assert sorted(g["profile"]["name"] for g in listed) == sorted([*names, "Team shared"])
