@@ -35,7 +35,13 @@ from e2e.steps import manual_step, provisioning
 
 STACK = "bench"
 PAGE = os.sysconf("SC_PAGE_SIZE")
-HANDWRITTEN_MAIN = "from bench.handwritten_program import declare_from_pulumi_config\n\ndeclare_from_pulumi_config()\n"
+# The SDK walks a `depends_on` chain recursively to rule out cycles: 1,000 chained assignments overflow Python's
+# default recursion limit (RecursionError in resource_cycle_breaker.py), so the hand-written program raises it, as
+# its author would have to (this project's program needs no chain: components/resources/write_order.py).
+HANDWRITTEN_MAIN = (
+    "import sys\n\nfrom bench.handwritten_program import declare_from_pulumi_config\n\n"
+    "sys.setrecursionlimit(20_000)\ndeclare_from_pulumi_config()\n"
+)
 PROGRAMS = ("gainsight-okta", "hand-written pulumi_okta")
 STEPS = ("up, provisioning off", "preview, provisioning on", "up, provisioning on", "refreshed preview")
 
