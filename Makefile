@@ -14,9 +14,10 @@ help:
 # One lock for every install: requirements.txt, hash-pinned, made from pyproject.toml by `make lock` (pip-tools).
 # `pulumi install`, this Makefile, the workflows and .ci/run all install exactly it; tests/test_lock.py fails when
 # it is stale against pyproject.toml. Then the project itself, editable and without dependencies: that gives the
-# `venv/bin/gainsight-okta` command (pyproject.toml's console script).
+# `venv/bin/gainsight-okta` command (pyproject.toml's console script). A venv cut short while it was made (no pip
+# in it) is made again, not used.
 $(VENV)/.installed: requirements.txt pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.txt
 	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --no-deps --editable .
 	touch $@
@@ -32,7 +33,7 @@ lock: $(VENV)/.installed ## make requirements.txt again from pyproject.toml (has
 policy-venv: policy/venv/.installed ## the policy pack's own virtualenv
 
 policy/venv/.installed: policy/requirements.txt requirements.txt
-	test -x policy/venv/bin/python || $(PYTHON) -m venv policy/venv
+	policy/venv/bin/python -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear policy/venv
 	policy/venv/bin/python -m pip install --quiet --require-hashes --no-deps -r policy/requirements.txt
 	touch $@
 
