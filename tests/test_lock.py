@@ -72,13 +72,20 @@ def test_the_policy_pack_and_pulumi_install_read_the_one_lock() -> None:
 
 def test_make_lock_runs_one_well_formed_pip_compile() -> None:
     """`make lock` once passed a stray `\\` to pip-compile, which then refused to run: its command line, checked."""
+    import os
     import shlex
     import subprocess
 
+    environ = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}  # under make
     shown = subprocess.run(
-        ["make", "-n", "-W", "venv/.installed", "lock"], cwd=ROOT, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", "-W", "venv/.installed", "lock"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environ,
     ).stdout
-    command = " ".join(shown.replace("\\\n", " ").splitlines()[-1:])
+    command = next(line for line in shown.replace("\\\n", " ").splitlines() if "pip-compile" in line)
     words = shlex.split(command)
     assert words[0].endswith("pip-compile"), shown
     positional = [word for i, word in enumerate(words[1:], 1) if not word.startswith("--") and words[i - 1] not in
