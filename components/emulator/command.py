@@ -26,10 +26,8 @@ def serve(
         print(url, flush=True)
         accepted = "the --token given" if token else "any non-empty SSWS token"
         print(f"emulating an Okta org ({seed}) at {url}; API token: {accepted}; Ctrl-C stops", file=sys.stderr)
-        stopped = stop or threading.Event()
         with contextlib.suppress(KeyboardInterrupt):
-            while not stopped.wait(0.5):  # woken twice a second: Ctrl-C is seen at once on a loaded machine too
-                pass
+            (stop or threading.Event()).wait()
     return 0
 
 

@@ -11,6 +11,12 @@ import httpx
 from tests.conftest import PROJECT_ROOT, run_cli
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    # A job started in the background by a non-interactive shell inherits SIGINT ignored, and Python then installs
+    # no KeyboardInterrupt for it: the command would never see the Ctrl-C these tests send.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def emulate(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "components", "emulate", *args],
@@ -18,6 +24,7 @@ def emulate(*args: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
 
 
