@@ -14,6 +14,7 @@ from components.inputs.placeholders import refuse_placeholders
 from components.inputs.project import load_inputs
 from components.inputs.stack_inputs import StackInputs
 from components.rendering.templates import render_runbook
+from components.resources.attribute_replacements import guard_attribute_replacements
 from components.resources.gainsight_okta import SCIM_PRIORITIES_OUTPUT, SSO_PRIORITIES_OUTPUT, GainsightOkta
 from components.resources.groups import look_up_existing_groups
 from components.resources.manual_step import waiting_on_manual_step
@@ -28,7 +29,8 @@ from components.resources.scim_removals import (
     sso_assigned_groups,
     warn_about_removals,
 )
-from components.resources.urns import COMPONENT_NAME
+from components.resources.signing_key_gate import guard_signing_key
+from components.resources.urns import COMPONENT_NAME, sso_resource_name
 
 
 def runtime_config_map() -> dict[str, str]:
@@ -52,7 +54,13 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     previous = PreviousRun()
     provisioning = require_provisioning(inputs, pulumi.get_stack(), previous.outputs)
     existing_group_ids = look_up_existing_groups(inputs.groups, inputs.source)
-    integration = GainsightOkta(COMPONENT_NAME, inputs, existing_group_ids, previous)
+    signing_key = guard_signing_key(
+        inputs, pulumi.get_stack(), previous, sso_resource_name(COMPONENT_NAME), dry_run=pulumi.runtime.is_dry_run()
+    )
+    replacements = guard_attribute_replacements(inputs, previous, COMPONENT_NAME, dry_run=pulumi.runtime.is_dry_run())
+    integration = GainsightOkta(
+        COMPONENT_NAME, inputs, existing_group_ids, previous, hold_back_sso=signing_key.hold_back
+    )
     sso, scim = integration.sso_app, integration.scim_app
     pulumi.export("stackName", pulumi.get_stack())  # tells one stack's `pulumi stack output --json` from another's
     pulumi.export("ssoAppId", sso.id)
@@ -89,6 +97,9 @@ def declare(inputs: StackInputs) -> GainsightOkta:
     pulumi.export("runbook", _runbook_output(inputs, integration, check, next_certificate))
     if (notice := waiting_on_manual_step(inputs, pulumi.get_stack())) is not None:
         pulumi.log.warn(notice)
+    for notice in [signing_key.notice, *replacements]:
+        if notice is not None:
+            pulumi.log.warn(notice)
     if inputs.provisioning_enabled and inputs.settings.scim_app.allow_update:
         pulumi.log.warn(
             f"scimApp.allowUpdate is true: this run may update the SCIM app {inputs.settings.scim_app.label!r}, and "

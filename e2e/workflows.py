@@ -67,9 +67,11 @@ def drift_workflow(engine: Engine, stack: str) -> DriftRun:
 
 
 def deploy_workflow(engine: Engine, stack: str) -> tuple[int, str]:
-    """pulumi-up.yml: refresh without the per-group reads, refresh what verify names, `pulumi up`, the key switch
-    if the stack names another key, and its last step's verify: (exit code, findings)."""
+    """pulumi-up.yml: the key switch if the stack names another key, refresh without the per-group reads, refresh
+    what verify names, `pulumi up`, and its last step's verify: (exit code, findings)."""
     pulumi = engine.pulumi
+    code, said = tool(engine, "rotate-key", "switch", *verify_args(engine, stack), "--confirm")
+    assert code == 0, said
     pulumi.run("refresh", "--yes", "--skip-preview", "--stack", stack, "--exclude", PER_GROUP_ASSIGNMENTS)
     deployed = engine.project.root / "deployed.json"
     deployed.write_text(pulumi.run("stack", "export", "--stack", stack).stdout)
@@ -78,6 +80,4 @@ def deploy_workflow(engine: Engine, stack: str) -> tuple[int, str]:
     if targets:
         pulumi.run("refresh", "--yes", "--skip-preview", "--stack", stack, *targets)
     pulumi.run("up", "--yes", "--diff", "--stack", stack)
-    code, said = tool(engine, "rotate-key", "switch", *verify_args(engine, stack), "--confirm")
-    assert code == 0, said
     return tool(engine, "verify", *verify_args(engine, stack))

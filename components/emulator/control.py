@@ -2,8 +2,10 @@
 
 `POST /_emulator/apps/{appId}/provisioning` with `{"createUsers": true, "updateUsers": true,
 "deactivateUsers": true}` is the manual step: Provisioning: SCIM on a custom app, its connector, "To App". Okta then
-shows the SCIM base attributes and makes the Okta user -> app profile mapping. The other `/_emulator/` reads give
-the tests and the e2e what happened: the calls by bucket, the priority collisions, the provisioning resets.
+shows the SCIM base attributes and makes the Okta user -> app profile mapping.
+`POST /_emulator/apps/{appId}/schema-cleanup` ends the clean-up after deleted schema properties, as waiting would.
+The other `/_emulator/` reads give the tests and the e2e what happened: the calls by bucket, the priority
+collisions, the provisioning resets.
 """
 
 from __future__ import annotations
@@ -38,6 +40,16 @@ def switch_on_provisioning(org: EmulatedOrg, request: Request) -> Answer:
                 "properties": {"userName": {"expression": "user.email", "pushStatus": "PUSH"}},
             }
     return ok({"appId": app_id, "features": list(app["features"])})
+
+
+def finish_schema_cleanup(org: EmulatedOrg, request: Request) -> Answer:
+    """What waiting does: Okta's clean-up after the app's deleted schema properties ends now (schemas.py)."""
+    app_id = request.params["appId"]
+    if app_id not in org.apps:
+        raise not_found(request.path)
+    with org.lock:
+        finished = sorted(org.deleting.pop(app_id, {}))
+    return ok({"appId": app_id, "finished": finished})
 
 
 def calls(org: EmulatedOrg, request: Request) -> Answer:

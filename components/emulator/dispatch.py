@@ -43,7 +43,7 @@ def handle(org: EmulatedOrg, request: Request) -> Answer:
                     raise internal_error()
             headers = list(org.rate_limits.take(bucket).items())
         if request.path != "/oauth2/v1/token":
-            check(org, request.authorization)
+            check(org, request)
         if any(request.path.startswith(prefix) for prefix in org.deny):
             raise forbidden()
         if found is None:

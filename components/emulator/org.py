@@ -85,6 +85,11 @@ class EmulatedOrg:
     public_key: Any = None  # the service app's key, to verify client assertions
     client_id: str = ""
     issued_tokens: set[str] = field(default_factory=set)
+    # "Require Demonstrating Proof of Possession (DPoP) header in token requests" on the service app (credentials.py).
+    dpop_required: bool = False
+    dpop_nonce: str = field(default_factory=lambda: uuid.uuid4().hex)
+    dpop_tokens: dict[str, str] = field(default_factory=dict)  # DPoP-bound token -> its key's JWK thumbprint
+    dpop_proofs_seen: set[str] = field(default_factory=set)  # jti of every proof accepted: each is used once
     page_size_cap: int = 200
     # Identity Engine (`idx`) or Classic (`v1`): /.well-known/okta-organization's `pipeline` (org_policies).
     pipeline: str = "idx"
@@ -98,6 +103,10 @@ class EmulatedOrg:
     closing: threading.Event = field(default_factory=threading.Event)
     # How long an assignment write takes: a second write to the same app meanwhile is a race (#1198, #1373).
     assignment_write_seconds: float = 0.0
+    # How long Okta's clean-up after an app user schema property's deletion runs: a same-name property cannot be
+    # created meanwhile (provider #587, #1974). App id -> property name -> when its clean-up ends (`clock`).
+    schema_deletion_seconds: float = 0.0
+    deleting: dict[str, dict[str, float]] = field(default_factory=dict)
     clock: Callable[[], float] = time.time
     rate_limits: RateLimits = field(default_factory=RateLimits)
     # What happened, for the tests and the e2e.

@@ -18,6 +18,7 @@ class Request:
     authorization: str
     body: bytes
     params: dict[str, str] = field(default_factory=dict)  # the path's {ids}
+    dpop: str = ""  # the DPoP header: a proof of possession (credentials.py)
 
     def json(self) -> Any:
         try:

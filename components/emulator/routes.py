@@ -61,6 +61,7 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", "/api/v1/mappings/{mappingId}", mappings.get_mapping),
     ("POST", "/api/v1/mappings/{mappingId}", mappings.update_mapping),
     ("POST", "/_emulator/apps/{appId}/provisioning", control.switch_on_provisioning),
+    ("POST", "/_emulator/apps/{appId}/schema-cleanup", control.finish_schema_cleanup),
     ("GET", "/_emulator/calls", control.calls),
     ("GET", "/_emulator/events", control.events),
     ("GET", "/_emulator/unrouted", control.unrouted),

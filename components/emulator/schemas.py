@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from components.emulator.okta_errors import invalid, not_found
+from components.emulator.okta_errors import OktaError, invalid, not_found
 from components.emulator.org import NOW, EmulatedOrg
 from components.emulator.request import Answer, Request, ok
 
@@ -76,8 +76,30 @@ def _checked(name: str, spec: Any, provisioning: bool) -> dict[str, Any]:
     return stored
 
 
+def _deletion_incomplete(name: str) -> OktaError:
+    """Okta's answer to a property created while the clean-up after one of the same name runs: 400 E0000001 with
+    the cause the provider looks for (resource_okta_app_user_custom_schema_property.go retries on it for 10 s),
+    worded as Okta words it (provider #587)."""
+    return invalid(
+        "updateAppUserSchemas",
+        f"You cannot add the attribute with the variable name '{name}' because the deletion process for an attribute "
+        "with the same variable name is incomplete. Wait until the data clean up process finishes and then try again",
+    )
+
+
+def cleaning_up(org: EmulatedOrg, app_id: str) -> dict[str, float]:
+    """The app's properties whose clean-up still runs (name -> when it ends); finished ones are forgotten."""
+    now = org.clock()
+    running = {name: end for name, end in org.deleting.get(app_id, {}).items() if end > now}
+    org.deleting[app_id] = running
+    return running
+
+
 def update_schema(org: EmulatedOrg, request: Request) -> Answer:
-    """POST …/default: a partial update of the custom properties; a property set to null is removed."""
+    """POST …/default: a partial update of the custom properties; a property set to null is removed. Its removal
+    answers at once, but Okta then clears it from every app user, and until that clean-up ends a property of the
+    same name is refused (`schema_deletion_seconds`; the maintainer in provider #587: removal "sometimes takes
+    time… has to update all the users")."""
     app_id = request.params["appId"]
     if app_id not in org.apps:
         raise not_found(request.path)
@@ -88,9 +110,14 @@ def update_schema(org: EmulatedOrg, request: Request) -> Answer:
     custom = org.schemas.setdefault(app_id, {})
     provisioning = org.has_provisioning(app_id)
     with org.lock:
+        running = cleaning_up(org, app_id)
+        refused = [name for name, spec in properties.items() if spec is not None and name in running]
+        if refused:
+            raise _deletion_incomplete(refused[0])
         for name, spec in properties.items():
             if spec is None:
-                custom.pop(name, None)
+                if custom.pop(name, None) is not None and org.schema_deletion_seconds:
+                    running[name] = org.clock() + org.schema_deletion_seconds
                 for assignment in org.app_groups.get(app_id, []):
                     assignment.get("profile", {}).pop(name, None)  # the values set on groups are lost
             else:

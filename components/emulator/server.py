@@ -36,6 +36,7 @@ class _Handler(BaseHTTPRequestHandler):
             base=f"http://{self.headers.get('Host') or LOOPBACK}",
             authorization=self.headers.get("Authorization", ""),
             body=self.rfile.read(length) if length else b"",
+            dpop=self.headers.get("DPoP", ""),
         )
         mode = self.org.hostile_mode(parts.path)
         if mode is not None:

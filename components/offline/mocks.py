@@ -11,8 +11,9 @@ from typing import Any
 
 from pulumi.runtime import MockCallArgs, MockResourceArgs, Mocks
 
-from components.resources.previous_run import READ_STACK_OUTPUTS
-from components.resources.provider_facts import SAML_APP_LOOKUP
+from components.resources.previous_run import READ_STACK_OUTPUTS, READ_STACK_RESOURCE_OUTPUTS
+from components.resources.provider_facts import SAML_APP, SAML_APP_LOOKUP
+from components.resources.urns import child_urn, sso_resource_name
 
 
 def placeholder_id(name: str) -> str:
@@ -62,5 +63,19 @@ class OfflineMocks(Mocks):
         if args.token == READ_STACK_OUTPUTS:  # the engine's builtin (resources/previous_run.py)
             stack = args.args.get("name", "")
             return {"name": stack, "outputs": self.previous_outputs, "secretOutputNames": []}, []
+        if args.token == READ_STACK_RESOURCE_OUTPUTS:
+            return {"name": args.args.get("stackName", ""), "outputs": self._last_sso_state(args.args)}, []
         invoked = _INVOKE_RESULTS.get(args.token)
-        return (invoked(args.args) if invoked else {}), []  # the mock monitor iterates the failures
+        result = invoked(args.args) if invoked else {}
+        if args.token == SAML_APP_LOOKUP and args.args.get("id") == self.previous_outputs.get("ssoAppId"):
+            result["keyId"] = self.previous_outputs.get("idpSigningKeyId")  # the key the last run saw, as Okta's
+        return result, []  # the mock monitor iterates the failures
+
+    def _last_sso_state(self, args: dict[str, Any]) -> dict[str, Any]:
+        """The SSO app as the signing-key gate reads the state (resources/signing_key_gate.py), from the previous
+        plan's outputs: offline, the last run's key is taken to be both the state's and Okta's."""
+        app_id, kid = self.previous_outputs.get("ssoAppId"), self.previous_outputs.get("idpSigningKeyId")
+        if not isinstance(app_id, str) or not isinstance(kid, str):
+            return {}
+        urn = child_urn(str(args.get("stackName", "")), SAML_APP, sso_resource_name())
+        return {urn: {"type": SAML_APP, "outputs": {"id": app_id, "keyId": kid}}}

@@ -15,7 +15,7 @@ import httpx
 
 from components.errors import InputError
 from components.http import clock
-from components.http.addresses import endpoint_path, same_origin
+from components.http.addresses import HEADER_TEXT, endpoint_path, same_origin
 from components.http.bounded_body import parse_json
 from components.http.budget import Deadline, RetryBudget
 from components.http.clock import wait as clock_wait  # `clock` is also a parameter below
@@ -33,14 +33,19 @@ from components.limits import (
     UNPACED_BUCKET_SHARE,
 )
 from components.okta.credentials import Credentials
+from components.okta.dpop import NONCE_HEADER
 from components.okta.rate_buckets import CallMeter
 from components.okta.refusals import rate_limit_wait, rate_limited_until, response_error
-from components.okta.service_app_token import access_token
+from components.okta.service_app_token import AccessToken, access_token
 from components.okta.urls import next_page_link
 from components.printable import REDACTED, escaped
 from components.progress import Progress
 
 __all__ = ["OktaClient", "same_origin"]
+
+
+def _signed(kwargs: dict[str, Any], sign: Callable[[], dict[str, str]] | None) -> dict[str, Any]:
+    return {**kwargs, "headers": {**(kwargs.get("headers") or {}), **sign()}} if sign else kwargs
 
 
 class OktaClient:
@@ -88,7 +93,7 @@ class OktaClient:
                 "User-Agent": "gainsight-okta",
             },
         )
-        self._authorization: str | None = None
+        self._token: AccessToken | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -101,15 +106,14 @@ class OktaClient:
 
     # ---- credentials -----------------------------------------------------------------------------
 
-    def _authorization_header(self) -> str:
-        if self._authorization is None:
-            if self.credentials.kind == "token":
-                self._authorization = f"SSWS {self.credentials.token}"
-            else:
-                self._authorization = (
-                    f"Bearer {access_token(self.base_url, self.credentials, self.clock(), self._send)}"
-                )
-        return self._authorization
+    def _credential_headers(self, method: str, url: str) -> dict[str, str]:
+        """The credential of one request: an SSWS token, or the service app's access token (DPoP-bound ones sign
+        each request anew, so they are made per attempt)."""
+        if self.credentials.kind == "token":
+            return {"Authorization": f"SSWS {self.credentials.token}"}
+        if self._token is None:
+            self._token = access_token(self.base_url, self.credentials, self.clock(), self._send)
+        return self._token.headers(method, url if "://" in url else self.base_url + url)
 
     # ---- requests ------------------------------------------------------------------------------------
 
@@ -128,9 +132,16 @@ class OktaClient:
         )
 
     def _send(
-        self, method: str, url: str, *, repeatable: bool | None = None, **kwargs: Any
+        self,
+        method: str,
+        url: str,
+        *,
+        repeatable: bool | None = None,
+        sign: Callable[[], dict[str, str]] | None = None,
+        **kwargs: Any,
     ) -> tuple[httpx.Response, bytes]:
-        """One request, retried from the command's budget (http/retry.py); by default only a GET is repeatable."""
+        """One request, retried from the command's budget (http/retry.py); by default only a GET is repeatable.
+        `sign` gives headers made anew for each attempt (a DPoP proof is used once)."""
         path = endpoint_path(url)
         where = f"{method} {path}"
         retrying = Retrying(
@@ -148,7 +159,7 @@ class OktaClient:
         )
         try:
             return retrying.send(
-                lambda: self._exchange(method, url, where, **kwargs),
+                lambda: self._exchange(method, url, where, **_signed(kwargs, sign)),
                 where,
                 repeatable=method == "GET" if repeatable is None else repeatable,
             )
@@ -166,7 +177,7 @@ class OktaClient:
         try:
             text = escaped(body.decode("utf-8"))
             # The exact secrets, not the credential patterns: those could match inside the XML's base64.
-            for secret in (self.credentials.token, (self._authorization or "").partition(" ")[2]):
+            for secret in (self.credentials.token, self._token.value if self._token else ""):
                 text = text.replace(secret, REDACTED) if secret else text
             return text
         except UnicodeDecodeError:
@@ -251,15 +262,18 @@ class OktaClient:
         self, method: str, url: str, headers: dict[str, str], **kwargs: Any
     ) -> tuple[httpx.Response, bytes]:
         """A request with the credential. An OAuth access token can expire during a long command (`--timeout` up to
-        an hour, a token lives one): a 401 on one gets one new token and one retry; a second 401 is the error.
-        A 401 means Okta did nothing, so a POST is sent again too."""
-        response, body = self._send(
-            method, url, headers={**headers, "Authorization": self._authorization_header()}, **kwargs
-        )
-        if response.status_code == 401 and self.credentials.kind != "token":
-            self._authorization = None  # the next header fetches a new token
-            authorization = self._authorization_header()
-            response, body = self._send(method, url, headers={**headers, "Authorization": authorization}, **kwargs)
+        an hour, a token lives one): a 401 on one gets one new token and one retry; a second 401 is the error. A 401
+        that gives a DPoP nonce gets one retry with it instead. A 401 means Okta did nothing, so a POST is sent
+        again too."""
+        sign = lambda: self._credential_headers(method, url)  # noqa: E731
+        response, body = self._send(method, url, headers=headers, sign=sign, **kwargs)
+        if response.status_code == 401 and self._token is not None:
+            nonce = response.headers.get(NONCE_HEADER, "")
+            if self._token.dpop is not None and nonce and HEADER_TEXT.match(nonce) and nonce != self._token.dpop.nonce:
+                self._token.dpop.nonce = nonce
+            else:
+                self._token = None  # the next request fetches a new token
+            response, body = self._send(method, url, headers=headers, sign=sign, **kwargs)
         return response, body
 
     def _error(self, response: httpx.Response, body: bytes, method: str = "GET") -> InputError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from components.reports.plan_changes import PlanDiff
+from components.resources.attribute_replacements import TWO_STEPS
 from components.resources.provider_facts import (
     APP_GROUP_ASSIGNMENT,
     APP_GROUP_ASSIGNMENTS,
@@ -106,10 +107,9 @@ def _replacements(diff: PlanDiff) -> list[str]:
         keys = ", ".join(c.path for c in change.changes if c.replaces)
         if change.type == APP_USER_SCHEMA_PROPERTY:
             warnings.append(
-                f"replaces the attribute `{change.name}` (changed: {keys}): it is deleted first, then created, and "
-                "Okta clears its values on every group assignment and user. After this deploy, run `pulumi refresh` "
-                "once without excluding the group assignments, then `pulumi up`, so the group values are sent "
-                "again; `verify` lists any still missing"
+                f"replaces the attribute `{change.name}` (changed: {keys}), which **`pulumi up` refuses**: Okta "
+                "refuses to create it again while it still clears the deleted one from every user (provider #587, "
+                f"#1974), and its group values would be lost. Instead, {TWO_STEPS}"
             )
         elif change.type == APP_GROUP_ASSIGNMENTS:
             warnings.append(f"replaces `{change.name}` (changed: {keys}): every group is unassigned, then assigned")

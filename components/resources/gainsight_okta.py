@@ -12,8 +12,8 @@ from components.resources.attributes import declare_attributes
 from components.resources.groups import declare_group_ids
 from components.resources.previous_run import PreviousRun
 from components.resources.profile_mapping import declare_profile_mapping
-from components.resources.saml_app import SCIM_APP_FROZEN_INPUTS, saml_app_args, scim_app_frozen
-from components.resources.urns import COMPONENT_TYPE
+from components.resources.saml_app import SAML_APP_INPUTS, saml_app_args, scim_app_frozen
+from components.resources.urns import COMPONENT_TYPE, sso_resource_name
 
 SSO_PRIORITIES_OUTPUT = "ssoPriorities"  # group name -> Okta priority on the SSO app, read back by the next run
 SCIM_PRIORITIES_OUTPUT = "scimPriorities"
@@ -40,14 +40,23 @@ class GainsightOkta(pulumi.ComponentResource):
         existing_group_ids: dict[str, str],
         previous: PreviousRun,
         opts: pulumi.ResourceOptions | None = None,
+        *,
+        hold_back_sso: bool = False,
     ) -> None:
         super().__init__(COMPONENT_TYPE, name, None, opts)
         settings = inputs.settings
 
+        # Held back while the stack names a signing key the app does not sign with yet: any update would send the
+        # key in the state (signing_key_gate.py).
         self.sso_app = okta.app.Saml(
-            f"{name}-sso",
+            sso_resource_name(name),
             saml_app_args(inputs, settings.saml_app.label, settings.saml_app.app_username_template, hidden=False),
-            opts=pulumi.ResourceOptions(parent=self, protect=settings.protect, import_=settings.saml_app.import_id),
+            opts=pulumi.ResourceOptions(
+                parent=self,
+                protect=settings.protect,
+                import_=settings.saml_app.import_id,
+                ignore_changes=list(SAML_APP_INPUTS) if hold_back_sso else None,
+            ),
         )
         # The SCIM app only carries provisioning; users sign in through the SSO app, so hide its tile.
         # Provisioning itself is switched on by hand (Okta's API cannot do it for a custom app). After that, any
@@ -61,7 +70,7 @@ class GainsightOkta(pulumi.ComponentResource):
                 parent=self,
                 protect=settings.protect,
                 import_=settings.scim_app.import_id,
-                ignore_changes=list(SCIM_APP_FROZEN_INPUTS) if frozen else None,
+                ignore_changes=list(SAML_APP_INPUTS) if frozen else None,
             ),
         )
 

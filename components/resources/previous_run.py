@@ -20,6 +20,7 @@ from typing import Any
 import pulumi
 
 READ_STACK_OUTPUTS = "pulumi:pulumi:readStackOutputs"
+READ_STACK_RESOURCE_OUTPUTS = "pulumi:pulumi:readStackResourceOutputs"  # every resource's last outputs
 # A checkpoint read while the engine rewrites it: tried again, a few times, briefly.
 CHECKPOINT_TRIES = 5
 CHECKPOINT_RETRY_SECONDS = 0.2
@@ -45,26 +46,48 @@ def own_stack() -> str:
     return own_stack_name(pulumi.get_organization(), pulumi.get_project(), pulumi.get_stack())
 
 
-def last_outputs() -> dict[str, Any]:
-    """The outputs of the stack's last run (empty on its first): plain values, secrets kept out."""
+def read_own_stack(token: str, args: dict[str, Any], what: str) -> dict[str, Any]:
+    """One of the engine's builtin reads of this stack's last checkpoint (`readStackOutputs`,
+    `readStackResourceOutputs`), tried again while the engine rewrites the checkpoint."""
     for attempt in range(1, CHECKPOINT_TRIES + 1):
         try:
-            response = pulumi.runtime.invoke(READ_STACK_OUTPUTS, {"name": own_stack()}).value
+            response = pulumi.runtime.invoke(token, args).value
             break
         except Exception as error:  # a failed invoke, as the SDK raises it
             if HALF_WRITTEN not in str(error) or attempt == CHECKPOINT_TRIES:
                 # One line, no traceback (a RunError's), and nothing declared.
-                raise pulumi.RunError(f"could not read this stack's last outputs from the backend: {error}") from None
+                raise pulumi.RunError(f"could not read this stack's {what} from the backend: {error}") from None
             time.sleep(CHECKPOINT_RETRY_SECONDS * attempt)
-    outputs = response.get("outputs") if isinstance(response, dict) else None
-    secret = set(response.get("secretOutputNames") or ()) if isinstance(response, dict) else set()
+    return response if isinstance(response, dict) else {}
+
+
+def last_outputs() -> dict[str, Any]:
+    """The outputs of the stack's last run (empty on its first): plain values, secrets kept out."""
+    response = read_own_stack(READ_STACK_OUTPUTS, {"name": own_stack()}, "last outputs")
+    outputs = response.get("outputs")
+    secret = set(response.get("secretOutputNames") or ())
     # Nothing the program reads back is a secret; a secret output is left out rather than handled as plain.
     return {k: v for k, v in outputs.items() if k not in secret} if isinstance(outputs, dict) else {}
+
+
+def last_resource_states() -> dict[str, tuple[str, dict[str, Any]]]:
+    """Each resource's type and outputs in the stack's last saved checkpoint, by URN: what the provider takes as a
+    resource's state in this run's updates, unless the run refreshes first."""
+    response = read_own_stack(READ_STACK_RESOURCE_OUTPUTS, {"stackName": own_stack()}, "resources")
+    resources = response.get("outputs")
+    if not isinstance(resources, dict):
+        return {}
+    return {
+        urn: (str(resource.get("type")), dict(resource["outputs"]))
+        for urn, resource in resources.items()
+        if isinstance(urn, str) and isinstance(resource, dict) and isinstance(resource.get("outputs"), dict)
+    }
 
 
 class PreviousRun:
     def __init__(self) -> None:
         self._outputs = last_outputs()
+        self._states: dict[str, tuple[str, dict[str, Any]]] | None = None  # read once, when first asked
 
     @property
     def outputs(self) -> dict[str, Any]:
@@ -77,3 +100,13 @@ class PreviousRun:
         """An output that should be a JSON object; anything else (absent, garbage) reads as empty."""
         value = self._outputs.get(name)
         return pulumi.Output.from_input(dict(value) if isinstance(value, dict) else {})
+
+    def resource_state(self, type_: str, name: str) -> dict[str, Any] | None:
+        """One resource's outputs in the last saved checkpoint (None: not there), found by its type and name
+        whatever its parents. The whole checkpoint is read once, on the first question."""
+        if self._states is None:
+            self._states = last_resource_states()
+        for urn, (found_type, state) in self._states.items():
+            if urn.endswith(f"::{name}") and found_type == type_:
+                return dict(state)
+        return None

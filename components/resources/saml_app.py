@@ -121,8 +121,9 @@ def saml_app_args(inputs: StackInputs, label: str, app_username_template: str, *
     )
 
 
-# Every input this program gives the SCIM app: all ignored once it is frozen (Python names; the SDK translates).
-SCIM_APP_FROZEN_INPUTS = (
+# Every input this program gives a SAML app (Python names; the SDK translates): all ignored when the app is held
+# back (the frozen SCIM app; the SSO app while a signing-key switch is pending).
+SAML_APP_INPUTS = (
     "label",
     "user_name_template",
     "user_name_template_type",

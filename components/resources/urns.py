@@ -18,6 +18,10 @@ def child_urn(stack: str, type_: str, name: str) -> str:
     return f"urn:pulumi:{stack}::{PROJECT}::{COMPONENT_TYPE}${type_}::{name}"
 
 
+def sso_resource_name(prefix: str = COMPONENT_NAME) -> str:
+    return f"{prefix}-sso"
+
+
 def assignment_resource_name(app_kind: str, group_name: str, prefix: str = COMPONENT_NAME) -> str:
     return f"{prefix}-{app_kind}-assignment-{group_name}"
 

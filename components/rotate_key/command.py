@@ -35,12 +35,15 @@ def run_rotate_key(args: argparse.Namespace) -> int:
     base_url = org_url(args.okta_url, stack_file.config)
     writes = args.phase in ("generate", "switch") and args.confirm
     deadline = Deadline(args.timeout)
+    wanted = inputs.settings.saml_app.signing_key_id
+    if args.phase == "switch" and not wanted:  # said before any read: a first deploy has no app to read yet
+        print("samlApp.signingKeyId is not set: nothing to switch (the app keeps the key it signs with)")
+        return 0
     with OktaClient(base_url, credentials_from_environment(), allow_writes=writes, deadline=deadline) as client:
         sso = inputs.settings.saml_app
         app_id = app_id_of(args, client, display_name, "samlApp", sso.import_id, sso.label)
         keys = signing_keys(client, app_id)
         active = next((key for key in keys if key.active), None)
-        wanted = inputs.settings.saml_app.signing_key_id
         if args.phase == "status":
             document = {"app": app_id, "active": active.kid if active else None, "stack": wanted}
             document["keys"] = [key.to_json() for key in keys]
@@ -72,9 +75,6 @@ def run_rotate_key(args: argparse.Namespace) -> int:
             sys.stdout.write(_handoff(client, args.stack, app_id, key, active))
             return 0
         # switch: to the kid the reviewed stack file names
-        if not wanted:
-            print("samlApp.signingKeyId is not set: nothing to switch (the app keeps the key it signs with)")
-            return 0
         if wanted not in {key.kid for key in keys}:
             known = ", ".join(key.kid for key in keys)
             raise InputError(
@@ -89,5 +89,9 @@ def run_rotate_key(args: argparse.Namespace) -> int:
             print(f"would switch app {app_id} from {active.kid if active else None} to {wanted}; add --confirm")
             return 0
         before = switch(client, app_id, wanted)
-        print(f"switched app {app_id} from {before} to {wanted}. Roll back: set samlApp.signingKeyId: {before}")
+        # The state still holds the old key, which any update of the app would send back (signing_key_gate.py).
+        print(
+            f"switched app {app_id} from {before} to {wanted}. Next: `pulumi refresh --stack {args.stack}`, so that "
+            f"the stack's state knows (until then `pulumi up` refuses). Roll back: set samlApp.signingKeyId: {before}"
+        )
         return 0

@@ -8,8 +8,11 @@ resource_okta_app_saml.go), and Gainsight then rejects every sign-in until it ha
 2. The switch is a reviewed change: a pull request sets `samlApp.signingKeyId` to the new kid, and `switch`
    (run by the deploy workflow, or by hand) points the app's `credentials.signing.kid` at it.
 3. `verify` confirms the app signs with the stack's `signingKeyId`.
-4. Rollback: set `signingKeyId` back to the old kid and `switch` again. The provider reads `key_id` from the app
-   (it is computed), so a switch made here is never reverted by `pulumi up`.
+4. Rollback: set `signingKeyId` back to the old kid and `switch` again.
+
+The provider sends the kid of the stack's *state* with every update of the app, so a switch made here must reach
+the state (`pulumi refresh`) before the next update; until it does, the program refuses `pulumi up`
+(resources/signing_key_gate.py).
 
 Reads are always allowed; the two writes (generate, switch) happen only behind `--confirm`.
 """

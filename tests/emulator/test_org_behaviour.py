@@ -8,7 +8,7 @@ import httpx
 
 from components.emulator.org import EmulatedOrg
 from components.emulator.rate_limits import RateLimits
-from components.emulator.seeds import SCIM_APP_ID, SSO_APP_ID
+from components.emulator.seeds import SCIM_APP_ID, SSO_APP_ID, article_org
 from tests.emulator.conftest import TOKEN, Served, serve
 
 
@@ -61,6 +61,36 @@ def test_removing_an_attribute_loses_the_values_groups_set(article: Served) -> N
     article.ok("POST", path, {"definitions": {"custom": {"properties": {"LicenseType": None}}}})
     assignments = article.ok("GET", f"/api/v1/apps/{SCIM_APP_ID}/groups")
     assert all("LicenseType" not in a["profile"] for a in assignments)
+
+
+def test_a_deleted_attribute_cannot_come_back_until_okta_s_clean_up_ends() -> None:
+    """Provider #587 (Okta's words), #1974, #1972: a property of the same name is refused while the deletion of
+    one runs; the maintainer: removal "sometimes takes time… has to update all the users". The provider retries on
+    exactly this cause (resource_okta_app_user_custom_schema_property.go), for 10 s."""
+    now = [1_800_000_000.0]
+    org = article_org()
+    org.clock, org.schema_deletion_seconds = (lambda: now[0]), 120.0
+    for served in serve(org):
+        path = f"/api/v1/meta/schemas/apps/{SCIM_APP_ID}/default"
+        spec = {"title": "LicenseType", "type": "array", "items": {"type": "string"}}
+        served.ok("POST", path, {"definitions": {"custom": {"properties": {"LicenseType": None}}}})
+        refused = served.call("POST", path, {"definitions": {"custom": {"properties": {"LicenseType": spec}}}})
+        assert refused.status_code == 400
+        error = refused.json()
+        assert error["errorCode"] == "E0000001"
+        assert "deletion process for an attribute with the same variable name is incomplete" in str(
+            error["errorCauses"][0]["errorSummary"]
+        )
+        other = {"Tier": {"title": "Tier", "type": "string"}}  # another name is not held up
+        served.ok("POST", path, {"definitions": {"custom": {"properties": other}}})
+        now[0] += 119
+        assert served.call("POST", path, {"definitions": {"custom": {"properties": {"LicenseType": spec}}}}).is_error
+        now[0] += 2
+        served.ok("POST", path, {"definitions": {"custom": {"properties": {"LicenseType": spec}}}})
+        # The control call ends a clean-up at once, as waiting would.
+        served.ok("POST", path, {"definitions": {"custom": {"properties": {"Tier": None}}}})
+        served.ok("POST", f"/_emulator/apps/{SCIM_APP_ID}/schema-cleanup")
+        served.ok("POST", path, {"definitions": {"custom": {"properties": other}}})
 
 
 def test_the_apps_bucket_allows_100_a_minute_with_okta_headers() -> None:

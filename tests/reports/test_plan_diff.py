@@ -60,7 +60,8 @@ def test_replacing_changes_are_flagged(plan_stack) -> None:
     )
     assert '`scope`: "NONE" → "SELF" (forces replacement)' in text
     assert "This replaces the attribute `gainsight-attr-IsSuperAdmin` (changed: scope)" in text
-    assert "run `pulumi refresh` once without excluding the group assignments, then `pulumi up`" in text
+    # Refused by `pulumi up` (resources/attribute_replacements.py): the comment names the two deploys instead.
+    assert "which **`pulumi up` refuses**" in text and "do it in two deploys: first remove the attribute" in text
 
 
 def test_removing_the_sso_app_or_a_protected_resource_is_called_out() -> None:

@@ -53,11 +53,12 @@ def test_plans_of_two_stacks_are_called_out(plan_stack) -> None:
     assert any("compares plans of two stacks (`test` and `prod`)" in w for w in warnings_of(plan, other))
 
 
-def test_attribute_type_change_warns_about_lost_values(plan_stack) -> None:
+def test_attribute_type_change_names_the_refusal_and_the_two_deploys(plan_stack) -> None:
     before = [*ARTICLE_ATTRIBUTES, {"name": "Region", "type": "string"}]
     after = [*ARTICLE_ATTRIBUTES, {"name": "Region", "type": "array", "enum": ["EU", "US"]}]
     base = plan_stack(article_stack(**{"gainsight-okta:attributes": before, "gainsight-okta:groups": []}))
     head = plan_stack(article_stack(**{"gainsight-okta:attributes": after, "gainsight-okta:groups": []}))
     (warning,) = [w for w in warnings_of(base, head) if "replaces" in w]
     assert "replaces the attribute `gainsight-attr-Region` (changed: arrayType, type)" in warning
-    assert "Okta clears its values on every group assignment and user" in warning
+    assert "deletes it first" not in warning and "Okta refuses to create it again while it still clears" in warning
+    assert "two deploys" in warning
