@@ -46,6 +46,9 @@ IDS_PER_SEARCH = 20  # a `search` of 20 `id eq` clauses stays far inside any URL
 # million app users at 500 a page, 400,000 members of one group at 200); the deadline bounds the time.
 PEOPLE_MAX_PAGES = 2000
 PEOPLE_MAX_BYTES = 1024 * MIB
+# verify's look at the SCIM app's failed pushes in the System Log (components/okta/system_log.py): one page.
+SYSTEM_LOG_DAYS = 7
+SYSTEM_LOG_EVENTS = 100
 
 # ---- Gainsight's SCIM API (components/gainsight/scim.py) -------------------------------------------------
 GAINSIGHT_PAGE_ITEMS = 100

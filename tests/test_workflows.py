@@ -197,3 +197,20 @@ def test_every_action_is_pinned_by_commit_with_its_version_named() -> None:
     for name, action, comment in pins:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), f"{name}: {action}"
         assert re.fullmatch(r"# v\d+\.\d+\.\d+", comment), f"{name}: {action} {comment}"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_job_that_runs_has_a_time_limit(name: str) -> None:
+    """Issue 32, item 4: a request that never ends (the okta provider's request_timeout defaults to none) must not
+    hold a runner for GitHub's six hours. A job that calls a reusable workflow takes its limit from there."""
+    for job_name, job in load(name)["jobs"].items():
+        if "runs-on" in job:
+            assert isinstance(job.get("timeout-minutes"), int) and 0 < job["timeout-minutes"] <= 90, job_name
+
+
+def test_the_deploy_switches_the_key_before_it_refreshes() -> None:
+    """The provider sends the state's key with any update of the SSO app: the refresh after the switch puts the new
+    key in the state before `pulumi up` (resources/signing_key_gate.py refuses a stale one)."""
+    names = [step.get("name", "") for step in load("pulumi-up.yml")["jobs"]["up"]["steps"]]
+    switch = names.index("Switch the IdP signing key, if the stack names another")
+    assert switch < names.index("Refresh from Okta") < names.index("pulumi up")

@@ -109,6 +109,7 @@ class EmulatedOrg:
     deleting: dict[str, dict[str, float]] = field(default_factory=dict)
     clock: Callable[[], float] = time.time
     rate_limits: RateLimits = field(default_factory=RateLimits)
+    log_events: list[dict[str, Any]] = field(default_factory=list)  # the System Log (system_log.py)
     # What happened, for the tests and the e2e.
     requests: list[tuple[str, str]] = field(default_factory=list)
     unrouted: list[tuple[str, str]] = field(default_factory=list)  # requests no endpoint serves: the e2e fails on any

@@ -15,6 +15,7 @@ from components.emulator import (
     mappings,
     org_policies,
     schemas,
+    system_log,
     users,
 )
 from components.emulator.okta_errors import method_not_allowed
@@ -60,7 +61,9 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", "/api/v1/mappings", mappings.list_mappings),
     ("GET", "/api/v1/mappings/{mappingId}", mappings.get_mapping),
     ("POST", "/api/v1/mappings/{mappingId}", mappings.update_mapping),
+    ("GET", "/api/v1/logs", system_log.list_events),
     ("POST", "/_emulator/apps/{appId}/provisioning", control.switch_on_provisioning),
+    ("POST", "/_emulator/apps/{appId}/push-failures", system_log.record_push_failures),
     ("POST", "/_emulator/apps/{appId}/schema-cleanup", control.finish_schema_cleanup),
     ("GET", "/_emulator/calls", control.calls),
     ("GET", "/_emulator/events", control.events),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from components.errors import InputError
 from components.inputs.settings import NAMESPACE
@@ -50,6 +50,28 @@ def _okta_key_problem(name: str) -> str | None:
     if meant:
         return f"is not a setting of the okta provider; did you mean 'okta:{meant}'?"
     return f"is not a setting of the okta provider (it takes: {', '.join(OKTA_PROVIDER_KEYS)})"
+
+
+REQUEST_TIMEOUT = "okta:requestTimeout"
+
+
+def check_request_timeout(config: Mapping[str, str], source: str) -> None:
+    """`okta:requestTimeout` above 0 is refused: the provider (terraform-provider-okta v6.12.0) then wraps each
+    request in a context with that timeout and cancels it as soon as the response's headers are in
+    (sdk/v2_requestExecutor.go, doWithRetries: `defer cancel()`), before the body is read; the same bug as
+    okta-sdk-golang #363 and #370. Measured on the real engine against the emulator: the first `up` fails its first
+    look-up (`group with name "Customer Success" does not exist`). Until a provider fixes it, a hung request is
+    bounded by the CI jobs' `timeout-minutes` (docs/provider-behaviour.md)."""
+    value = str(config.get(REQUEST_TIMEOUT, "0")).strip()
+    if value in ("", "0"):
+        return
+    raise InputError(
+        source,
+        REQUEST_TIMEOUT,
+        "must be left unset: the okta provider (v6.12.0) cancels each request as soon as its headers arrive when it "
+        'is set, so every response it then reads is empty and look-ups fail (a group "does not exist"). Remove it; '
+        "the CI jobs' timeout-minutes bound a request that never ends",
+    )
 
 
 def check_config_keys(keys: Iterable[str], secret_keys: Iterable[str], source: str) -> None:

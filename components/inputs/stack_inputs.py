@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from components.errors import InputError, key_path
 from components.inputs.attributes import AttributeSettings, check_attributes
-from components.inputs.config_keys import check_config_keys
+from components.inputs.config_keys import check_config_keys, check_request_timeout
 from components.inputs.groups import GroupSettings, check_groups
 from components.inputs.settings import NAME_ID_FORMATS, NAMESPACE, OktaSettings, Settings, okta_name_id_format
 from components.metadata.sp_metadata import SpMetadata, read_sp_metadata
@@ -172,6 +172,7 @@ def parse_settings(
     config: Mapping[str, str], source: str, secret_keys: tuple[str, ...] = ()
 ) -> tuple[Settings, OktaSettings]:
     check_config_keys(config, secret_keys, source)
+    check_request_timeout(config, source)
     ours = {
         key.partition(":")[2]: _decode(key.partition(":")[2], value)
         for key, value in config.items()

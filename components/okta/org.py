@@ -7,9 +7,11 @@ raw document, and a shape Okta's API reference does not document is one error li
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from components.errors import InputError
 from components.okta.client import OktaClient
 from components.okta.models.apps import AttributeStatement, OktaApp, SignOn, UserNameTemplate
 from components.okta.models.base import read_document, read_documents
@@ -23,7 +25,9 @@ from components.okta.models.directory import (
     ProfileMapping,
     SchemaProperty,
 )
+from components.okta.models.system_log import LogEvent
 from components.okta.people import stream_app_users, stream_members
+from components.okta.system_log import provisioning_failures
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,9 @@ class LiveOrg:
     scim_users: tuple[AppUser, ...] = ()  # read only for verify (with_people)
     # user id -> the SCIM app's assigned groups they are a member of (with_people)
     memberships: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The SCIM app's failed pushes in the System Log, read only when some app user is in ERROR (with_people);
+    # None: the credential may not read the System Log (okta.logs.read).
+    push_failures: tuple[LogEvent, ...] | None = ()
 
     @property
     def separate_scim(self) -> LiveApp | None:
@@ -207,6 +214,15 @@ def read_org(client: OktaClient, sso_app_id: str, scim_app_id: str | None, *, wi
     scim = (sso if scim_app_id == sso_app_id else read_app(client, scim_app_id)) if scim_app_id else None
     mapping_id, mapping = read_user_mapping(client, scim.id) if scim else (None, {})
     people = with_people and scim is not None and scim.id != sso.id
+    scim_users = read_app_users(client, scim.id) if people and scim else ()
+    failures: tuple[LogEvent, ...] | None = ()
+    if scim is not None and any(user.sync_state == "ERROR" for user in scim_users):
+        try:
+            failures = provisioning_failures(client, scim.id, datetime.datetime.now(datetime.UTC))
+        except InputError as error:
+            if not error.message.startswith("403"):
+                raise
+            failures = None
     return LiveOrg(
         base_url=client.base_url,
         sso=sso,
@@ -215,6 +231,7 @@ def read_org(client: OktaClient, sso_app_id: str, scim_app_id: str | None, *, wi
         mapping=mapping,
         mapping_id=mapping_id,
         sso_keys=read_keys(client, sso.id),
-        scim_users=read_app_users(client, scim.id) if people and scim else (),
+        scim_users=scim_users,
         memberships=read_memberships(client, scim) if people and scim else {},
+        push_failures=failures,
     )

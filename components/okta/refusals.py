@@ -21,6 +21,7 @@ _SCOPE_FOR_PATH = (
     ("/api/v1/groups", "okta.groups.read"),
     ("/api/v1/apps", "okta.apps.read"),
     ("/api/v1/users", "okta.users.read"),
+    ("/api/v1/logs", "okta.logs.read"),
 )
 
 

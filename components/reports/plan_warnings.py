@@ -144,10 +144,35 @@ def _scim_app_updates(diff: PlanDiff) -> list[str]:
     return warnings
 
 
+def _sources(plan: dict[str, Any]) -> dict[str, str]:
+    """Attribute -> the Okta expression the plan's profile mapping gives it."""
+    found: dict[str, str] = {}
+    for resource in plan.get("resources") or []:
+        if isinstance(resource, dict) and resource.get("type") == PROFILE_MAPPING:
+            for mapping in (resource.get("inputs") or {}).get("mappings") or []:
+                if isinstance(mapping, dict) and isinstance(mapping.get("id"), str):
+                    found[mapping["id"]] = str(mapping.get("expression"))
+    return found
+
+
+def _changed_sources(diff: PlanDiff) -> list[str]:
+    """A changed `source` reaches only users Okta updates from now on: applying a mapping to every existing app
+    user is the provider's `always_apply`, an internal endpoint it skips under OAuth 2.0 (provider #972;
+    resource_okta_profile_mapping.go), and which this program never sets."""
+    base, head = _sources(diff.base), _sources(diff.head)
+    changed = sorted(name for name in base.keys() & head.keys() if base[name] != head[name])
+    return [
+        f"changes the source of `{name}` from `{base[name]}` to `{head[name]}`: Okta applies it to each user as "
+        "the user is next updated, **not to the people Gainsight already has**. To apply it to everyone after the "
+        "deploy: in Okta, Directory > Profile Editor > Mappings, Okta User to the SCIM app, **Apply updates now**"
+        for name in changed
+    ]
+
+
 def plan_warnings(diff: PlanDiff) -> list[str]:
     warnings = []
     base_stack, head_stack = diff.base.get("stack"), diff.head.get("stack")
     if base_stack and head_stack and base_stack != head_stack:
         warnings.append(f"compares plans of two stacks (`{base_stack}` and `{head_stack}`), not two versions of one")
     found = _unassignments(diff) + _scim_app_updates(diff) + _removals(diff) + _group_renames(diff)
-    return warnings + found + _replacements(diff)
+    return warnings + found + _replacements(diff) + _changed_sources(diff)

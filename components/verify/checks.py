@@ -271,5 +271,7 @@ def verify(
             findings += _assignment_presence(scim) + _order(scim)
             findings += _profiles(scim, inputs) + _attributes(org, inputs, stack)
             group_scoped = [attribute.name for attribute in inputs.attributes if attribute.is_group_scope]
-            findings += people_findings(org.scim_users, group_scoped, scim_label, org.memberships, live_grants(org))
+            findings += people_findings(
+                org.scim_users, group_scoped, scim_label, org.memberships, live_grants(org), org.push_failures
+            )
     return findings + _certificates(org, inputs, now, stack)

@@ -9,18 +9,51 @@ brings. An individual assignment keeps its access and its values whatever the st
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from components.inputs.people_rules import Grant, received, same_value
 from components.okta.models.directory import AppUser
+from components.okta.models.system_log import LogEvent
 from components.okta.org import LiveOrg
 from components.verify.finding import Finding, examples
 
 UNSYNCED = ("ERROR", "OUT_OF_SYNC")
 
 
-def _sync_errors(users: Sequence[AppUser], label: str) -> list[Finding]:
+# What Gainsight answers a write it refuses to a user who may not make it: an HTTP 403 (Forbidden), which Okta's
+# System Log repeats in the failed push's reason.
+_REFUSED = re.compile(r"\b403\b|forbidden|super ?admin", re.IGNORECASE)
+_EMAIL = re.compile(r"\S+@\S+")
+
+
+def _refused_writes(failures: Sequence[LogEvent] | None, label: str) -> list[Finding]:
+    """Pushes Gainsight refused: its SCIM API creates, updates and patches users for super admins only (design
+    facts), so a connector authorized in Okta by another Gainsight user reads fine and fails every write."""
+    refused = [event for event in failures or () if _REFUSED.search(event.reason)]
+    if not refused:
+        return []
+    since = min((event.published or "" for event in refused), default="")[:10]
+    # Gainsight's own words, from where the refusal starts: never the person Okta names before them.
+    first = refused[0].reason
+    match = _REFUSED.search(first)
+    said = _EMAIL.sub("(a user)", first[match.start() if match else 0 :])[:160]
+    return [
+        Finding(
+            "scim-writes-refused",
+            label,
+            f"{len(refused)} push(es) to Gainsight refused"
+            + (f" since {since}" if since else "")
+            + f" (Okta's System Log: {said}): Gainsight's SCIM API creates, updates and patches "
+            "users only for a Super Admin, so the connector was likely authorized by another Gainsight user. In "
+            "the app's Provisioning > Integration, click Authenticate again and sign in to Gainsight as a Super "
+            "Admin (runbook step 3)",
+        )
+    ]
+
+
+def _sync_errors(users: Sequence[AppUser], label: str, failures: Sequence[LogEvent] | None = ()) -> list[Finding]:
     stuck = [user for user in users if user.sync_state in UNSYNCED]
     if not stuck:
         return []
@@ -33,7 +66,8 @@ def _sync_errors(users: Sequence[AppUser], label: str) -> list[Finding]:
             label,
             f"{len(stuck)} user(s) whose changes have not reached Gainsight ({states}"
             + (f"; oldest last push {oldest[:10]}" if oldest else "")
-            + "): see the app's Push Status, or its users' Provisioning errors in Okta",
+            + "): see the app's Push Status, or its users' Provisioning errors in Okta"
+            + ("; grant okta.logs.read for Okta's reasons in this report" if failures is None else ""),
             people=examples(user.login for user in stuck),
         )
     ]
@@ -97,8 +131,10 @@ def people_findings(
     label: str,
     memberships: Mapping[str, frozenset[str]] | None = None,
     grants: tuple[Sequence[Grant], Mapping[str, bool]] = ((), {}),
+    failures: Sequence[LogEvent] | None = (),
 ) -> list[Finding]:
-    found = _sync_errors(users, label) + _individual(users, group_scoped, label)
+    found = _refused_writes(failures, label) + _sync_errors(users, label, failures)
+    found += _individual(users, group_scoped, label)
     return found + _mismatches(users, memberships or {}, grants[0], grants[1], label)
 
 

@@ -228,3 +228,22 @@ def test_okta_s_x509_spelling_passes_the_sdk_model_and_the_other_does_not() -> N
     assert SamlApplicationSettingsSignOn.from_dict({"subjectNameIdFormat": OKTA_X509}) is not None
     with pytest.raises(ValueError):
         SamlApplicationSettingsSignOn.from_dict({"subjectNameIdFormat": SAML_SPEC_X509})
+
+
+def test_okta_request_timeout_is_refused_with_the_reason(write_stack) -> None:
+    """Issue 32, item 4: the provider's request_timeout cancels each request before its body is read
+    (sdk/v2_requestExecutor.go; okta-sdk-golang #370): measured on the real engine, the first look-up then fails."""
+    from components.inputs.stack_file import read_stack_file
+    from components.inputs.stack_inputs import parse_settings
+
+    for value, refused in ((30, True), (0, False)):
+        path = write_stack({"okta:requestTimeout": value})
+        config = read_stack_file(path).config
+        if not refused:
+            parse_settings(config, path.name)
+            continue
+        with pytest.raises(InputError) as caught:
+            parse_settings(config, path.name)
+        line = caught.value.line()
+        assert line.startswith("error: Pulumi.test.yaml: okta:requestTimeout: must be left unset: the okta provider")
+        assert "timeout-minutes" in line

@@ -80,6 +80,10 @@ def test_the_article_values_in_the_runbook() -> None:
         in text
     )
     assert "**Authenticate with Gainsight SCIM Integration (dev)**" in text
+    # Who authorizes: Gainsight's SCIM API creates, updates and patches for super admins only (design facts).
+    authorize = text[text.index("Authenticate with") : text.index("4. **Save**")]
+    assert "sign in to Gainsight **as a Gainsight Super Admin**" in authorize
+    assert "every push is refused" in authorize and "`verify` reports them" in authorize
     assert f"| Callback URL | `{redirect}` |" in text
     for label in ("Create Users", "Update User Attributes", "Deactivate Users"):
         assert f"**{label}**" in text

@@ -62,3 +62,20 @@ def test_attribute_type_change_names_the_refusal_and_the_two_deploys(plan_stack)
     assert "replaces the attribute `gainsight-attr-Region` (changed: arrayType, type)" in warning
     assert "deletes it first" not in warning and "Okta refuses to create it again while it still clears" in warning
     assert "two deploys" in warning
+
+
+def test_a_changed_source_says_it_reaches_existing_users_only_when_applied(plan_stack) -> None:
+    """Issue 32, item 5: the provider's `always_apply` (an internal endpoint) is ignored under OAuth 2.0 (provider
+    #972) and never set here, so a changed mapping expression is not applied to the app users that exist."""
+    personal = {"name": "CostCenter", "type": "string", "scope": "personal", "source": "user.costCenter"}
+    moved = {**personal, "source": "user.department"}
+    base = plan_stack(article_stack(**{"gainsight-okta:attributes": [*ARTICLE_ATTRIBUTES, personal]}))
+    head = plan_stack(article_stack(**{"gainsight-okta:attributes": [*ARTICLE_ATTRIBUTES, moved]}))
+    (warning,) = [w for w in warnings_of(base, head) if "source of" in w]
+    assert "changes the source of `CostCenter` from `user.costCenter` to `user.department`" in warning
+    assert "**not to the people Gainsight already has**" in warning and "**Apply updates now**" in warning
+    assert not [w for w in warnings_of(base, base) if "source of" in w]
+    added = plan_stack(
+        article_stack(**{"gainsight-okta:attributes": [*ARTICLE_ATTRIBUTES, personal, {**moved, "name": "Region"}]})
+    )
+    assert not [w for w in warnings_of(base, added) if "source of" in w]  # a new mapping is not a changed one

@@ -35,6 +35,7 @@ CLIENT_ID = "5b0c7e52-gainsight-test-client"
 CLIENT_SECRET = "gsTESTsecret-Zq81-do-not-print"
 CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User"
 SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"
+NOT_A_SUPER_ADMIN = "Forbidden: only a Super Admin can create or update users"  # Gainsight's wording is not public
 
 # (status, headers, body): what a hostile server sends instead of the real answer.
 Answer = tuple[str, list[tuple[str, str]], bytes]
@@ -85,6 +86,9 @@ class _GainsightFront:
         self.client_id = client_id
         self.client_secret = client_secret
         self.tokens: set[str] = set()
+        # Tokens of a Gainsight user who is not a super admin (one who authorized Okta's connector, say): Gainsight's
+        # SCIM API lets them read, and refuses their creates, updates and patches (design facts, Gainsight's side).
+        self.non_admin_tokens: set[str] = set()
         self.hostile: Hostile | None = None
         self.requests: list[tuple[str, str, str]] = []
 
@@ -123,6 +127,8 @@ class _GainsightFront:
             scheme, _, token = environ.get("HTTP_AUTHORIZATION", "").partition(" ")
             if scheme != "Bearer" or token not in self.tokens:
                 answer = scim_error_answer(401, "Authorization failure")
+            elif token in self.non_admin_tokens and environ["REQUEST_METHOD"] in ("POST", "PUT", "PATCH"):
+                answer = scim_error_answer(403, NOT_A_SUPER_ADMIN)
             else:
                 environ["SCRIPT_NAME"] = SCIM_PATH
                 environ["PATH_INFO"] = path.removeprefix(SCIM_PATH)
@@ -175,6 +181,15 @@ class GainsightServer:
     @hostile.setter
     def hostile(self, hostile: Hostile | None) -> None:
         self.front.hostile = hostile
+
+    def user_token(self, *, super_admin: bool) -> str:
+        """A token as Okta's connector holds it after "Authenticate with …": made for the Gainsight user who signed
+        in, a super admin or not."""
+        token = secrets.token_urlsafe(24)
+        self.front.tokens.add(token)
+        if not super_admin:
+            self.front.non_admin_tokens.add(token)
+        return token
 
     def seed(self, *users: dict[str, Any]) -> None:
         """Create users through scim2-server's own POST /Users; each is `{"userName": …, "active": …,
