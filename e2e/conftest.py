@@ -27,6 +27,11 @@ LIFTED = dict.fromkeys(DEFAULT_LIMITS, 1_000_000)
 # Okta's clean-up after an attribute's deletion, during which one of the same name is refused (provider #587): longer
 # than the provider's 30 s of retries, as it is in an org with many users.
 SCHEMA_CLEANUP_SECONDS = 120.0
+# Okta's writes take time, so the program's writes to one app would overlap if it ever sent two at once: then
+# Okta answers 500 E0000009 now and then (assignments, #1198, #1373) or loses an update (schemas, #27, #632).
+ASSIGNMENT_WRITE_SECONDS = 0.05
+SCHEMA_WRITE_SECONDS = 0.2
+RACE_FAILURE_RATE = 0.5
 
 
 @pytest.fixture(scope="session")
@@ -56,7 +61,12 @@ class Org:
 
 def make_org(*existing: str) -> EmulatedOrg:
     state = EmulatedOrg(
-        token=API_TOKEN, rate_limits=RateLimits(limits=dict(LIFTED)), schema_deletion_seconds=SCHEMA_CLEANUP_SECONDS
+        token=API_TOKEN,
+        rate_limits=RateLimits(limits=dict(LIFTED)),
+        schema_deletion_seconds=SCHEMA_CLEANUP_SECONDS,
+        assignment_write_seconds=ASSIGNMENT_WRITE_SECONDS,
+        schema_write_seconds=SCHEMA_WRITE_SECONDS,
+        race_failure_rate=RACE_FAILURE_RATE,
     )
     for name in existing:
         state.add_group(name, "made in Okta before this project")
@@ -64,9 +74,15 @@ def make_org(*existing: str) -> EmulatedOrg:
 
 
 def served(state: EmulatedOrg) -> Iterator[Org]:
-    with EmulatorServer(state) as url:
+    with EmulatorServer(state) as url:  # it raises on a request the emulator failed to answer (state.failures)
         yield Org(state, url)
     assert not state.unrouted, f"requests the emulator cannot route: {state.unrouted}"
+    assert not state.failures, f"requests the emulator failed on: {state.failures}"
+    # Two writes to one app at once: Okta then fails one now and then, or loses one (test_write_order.py). The
+    # program writes one at a time; only the engine's deletes of removed assignments run at once (it orders deletes
+    # by recorded dependencies, and write_order.py records none), which a failed `up` run again mends.
+    written = [o for o in state.overlaps if o["method"] != "DELETE"]
+    assert not written, f"writes to one app that overlapped: {written[:5]}"
 
 
 serving = contextmanager(served)  # `with serving(state) as org:` outside pytest (the e2e benchmarks)

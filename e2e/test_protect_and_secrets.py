@@ -29,7 +29,16 @@ def test_retain_on_delete_leaves_groups_and_the_mapping(engine: Engine) -> None:
         m for m, mapping in engine.org.state.mappings.items() if mapping["target"]["id"] == outputs["scimAppId"]
     }
     assert created and mappings
-    engine.pulumi.run("destroy", "--yes", "--skip-preview", "--stack", "dev")
+    # The engine deletes an app's assignments at once (write_order.py records no dependency between them), and
+    # Okta answers overlapping writes to one app 500 E0000009 now and then (#1373): a destroy may fail on some, and
+    # run again deletes the rest, as docs/provider-behaviour.md says. Each run leaves fewer, so it ends.
+    for _ in range(7):
+        run = engine.pulumi.run("destroy", "--yes", "--skip-preview", "--stack", "dev", ok=())
+        if run.code == 0:
+            break
+        failed = [line for line in run.output.splitlines() if "error:" in line and "Internal Server Error" in line]
+        assert failed and all("application group assignment" in line for line in failed), run.output[-3000:]
+    assert run.code == 0, run.output[-3000:]
     assert outputs["ssoAppId"] not in engine.org.state.apps  # what is not retained is gone...
     assert created <= set(engine.org.state.groups)  # ...the groups, with their members, are not
     assert mappings <= set(engine.org.state.mappings)

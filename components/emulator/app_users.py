@@ -28,6 +28,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from components.emulator.links import app_user_links
 from components.emulator.okta_errors import not_found
 from components.emulator.org import EmulatedOrg
 from components.emulator.paging import page
@@ -124,13 +125,14 @@ def app_users_view(org: EmulatedOrg, app_id: str) -> AppUsersView:
         return org.cached(f"app users {app_id}", _key(org, app_id), lambda: _build(org, app_id))
 
 
-def rendered(org: EmulatedOrg, app_id: str, view: AppUsersView, entry: Entry) -> dict[str, Any]:
+def rendered(org: EmulatedOrg, app_id: str, view: AppUsersView, entry: Entry, base: str) -> dict[str, Any]:
     """One app user as Okta returns it."""
     user_id, scope, values = entry
     login = org.users[user_id]["profile"]["login"]
     record = org.app_users.get(app_id, {}).get(user_id)
     item = copy.deepcopy(record) if record is not None else app_user_record(user_id, login)
     item["scope"] = scope
+    item["_links"] = app_user_links(app_id, user_id, base)
     if not org.has_provisioning(app_id):
         # Nothing is pushed: syncState DISABLED, no lastSync (DataSourceOktaAppUserAssignments_read #12).
         item["syncState"] = "DISABLED"
@@ -156,7 +158,7 @@ def list_app_users(org: EmulatedOrg, request: Request) -> Answer:
     with org.lock:
         view = app_users_view(org, app_id)
         entries, links = page(view.entries, request.query, request.base, request.path, default=50, cap=500)
-        return ok([rendered(org, app_id, view, entry) for entry in entries], links=links)
+        return ok([rendered(org, app_id, view, entry, request.base) for entry in entries], links=links)
 
 
 def get_app_user(org: EmulatedOrg, request: Request) -> Answer:
@@ -166,4 +168,4 @@ def get_app_user(org: EmulatedOrg, request: Request) -> Answer:
         position = view.index.get(request.params["userId"])
         if position is None:
             raise not_found(request.path)
-        return ok(rendered(org, app_id, view, view.entries[position]))
+        return ok(rendered(org, app_id, view, view.entries[position], request.base))

@@ -8,7 +8,8 @@ from typing import Any
 
 from components.emulator.app_shape import shaped
 from components.emulator.certificates import jwk_fields, self_signed_certificate
-from components.emulator.okta_errors import invalid, not_found
+from components.emulator.links import app_links
+from components.emulator.okta_errors import OktaError, invalid, not_found
 from components.emulator.org import NOW, EmulatedOrg, okta_id
 from components.emulator.org_policies import default_access_policy_link
 from components.emulator.paging import page
@@ -38,22 +39,72 @@ def _new_key(certificate: str, years: int = 2) -> dict[str, Any]:
     }
 
 
+def shown(org: EmulatedOrg, app: dict[str, Any], base: str) -> dict[str, Any]:
+    """An app as Okta answers it: a copy, with the links Okta puts on it (links.py) and its access policy's."""
+    answer = copy.deepcopy(app)
+    stored = answer.get("_links") or {}
+    answer["_links"] = {
+        **app_links(answer, base, org.profile_enrollment_policy),
+        **{key: value for key, value in stored.items() if key == "accessPolicy"},
+    }
+    return answer
+
+
 def list_apps(org: EmulatedOrg, request: Request) -> Answer:
     prefix = request.arg("q").lower()
-    items = [copy.deepcopy(a) for a in org.apps.values() if str(a.get("label", "")).lower().startswith(prefix)]
+    items = [
+        shown(org, a, request.base) for a in org.apps.values() if str(a.get("label", "")).lower().startswith(prefix)
+    ]
     items_page, links = page(items, request.query, request.base, request.path, default=20, cap=org.page_size_cap)
     return ok(items_page, links=links)
 
 
 def get_app(org: EmulatedOrg, request: Request) -> Answer:
-    return ok(copy.deepcopy(_app(org, request)))
+    return ok(shown(org, _app(org, request), request.base))
+
+
+# Okta's Application `signOnMode`: the `okta` SDK's ApplicationSignOnMode, from Okta's OpenAPI spec (the SDK is a test
+# dependency only: tests/emulator/test_okta_models.py checks this list against it).
+SIGN_ON_MODES = frozenset(
+    {
+        "AUTO_LOGIN",
+        "BASIC_AUTH",
+        "BOOKMARK",
+        "BROWSER_PLUGIN",
+        "OPENID_CONNECT",
+        "SAML_1_1",
+        "SAML_2_0",
+        "SECURE_PASSWORD_STORE",
+        "WS_FEDERATION",
+    }
+)
+# What a custom SAML 2.0 app cannot go without (Okta's "Add custom SAML application"; the provider's
+# customAppSamlRequiredFields begins with the same two): where Okta posts the assertion, and for whom.
+SAML_REQUIRED = ("ssoAcsUrl", "audience")
+
+
+def _checked_app(body: Any) -> dict[str, Any]:
+    """An app as Okta takes it on create and replace, or Okta's 400."""
+    if not isinstance(body, dict):
+        raise OktaError(400, "E0000003", "The request body was not well-formed.")
+    if not body.get("label") or not isinstance(body["label"], str):
+        raise invalid("label", "label: The field cannot be left blank")
+    mode = body.get("signOnMode")
+    if mode is None:
+        raise invalid("signOnMode", "signOnMode: The field cannot be left blank")
+    if mode not in SIGN_ON_MODES:
+        raise OktaError(400, "E0000003", "The request body was not well-formed.")  # an unknown enum value
+    if mode == "SAML_2_0" and not body.get("name"):  # a custom SAML app (an OIN one is named by its key)
+        sign_on = ((body.get("settings") or {}).get("signOn")) or {}
+        missing = [field for field in SAML_REQUIRED if not sign_on.get(field)]
+        if missing:
+            raise invalid(missing[0], *(f"{field}: The field cannot be left blank" for field in missing))
+    return body
 
 
 def create_app(org: EmulatedOrg, request: Request) -> Answer:
     """POST /api/v1/apps: a custom SAML app; `features` is read-only and starts empty (no provisioning)."""
-    body = request.json()
-    if not isinstance(body, dict) or not body.get("label"):
-        raise invalid("label", "label: The field cannot be left blank")
+    body = _checked_app(request.json())
     app_id = okta_id("0oa")
     key = _new_key(self_signed_certificate())
     org.keys[app_id] = [key]
@@ -68,7 +119,7 @@ def create_app(org: EmulatedOrg, request: Request) -> Answer:
             "created": NOW,
             "lastUpdated": NOW,
             "features": [],
-            "_links": {"metadata": {"href": f"{request.base}/api/v1/apps/{app_id}/sso/saml/metadata"}},
+            "_links": {},
         }
     )
     access_policy = default_access_policy_link(org, request.base)
@@ -77,7 +128,7 @@ def create_app(org: EmulatedOrg, request: Request) -> Answer:
     credentials = app.setdefault("credentials", {})
     credentials.setdefault("signing", {})["kid"] = key["kid"]
     org.apps[app_id] = app
-    return ok(copy.deepcopy(app))
+    return ok(shown(org, app, request.base))
 
 
 def replace_app(org: EmulatedOrg, request: Request) -> Answer:
@@ -85,9 +136,7 @@ def replace_app(org: EmulatedOrg, request: Request) -> Answer:
     custom SAML app without its `features` reset Provisioning from SCIM to none (provider #655)."""
     app_id = request.params["appId"]
     current = _app(org, request)
-    body = request.json()
-    if not isinstance(body, dict):
-        raise invalid("the app must be a JSON object")
+    body = _checked_app(request.json())
     kid = ((body.get("credentials") or {}).get("signing") or {}).get("kid")
     if kid is not None and kid not in {key["kid"] for key in org.keys.get(app_id, [])}:
         raise invalid("credentials.signing.kid", "credentials.signing.kid: no key of this app has that id")
@@ -104,17 +153,26 @@ def replace_app(org: EmulatedOrg, request: Request) -> Answer:
     if kid is None:
         app.setdefault("credentials", {}).setdefault("signing", {})["kid"] = current["credentials"]["signing"]["kid"]
     org.apps[app_id] = app
-    return ok(copy.deepcopy(app))
+    return ok(shown(org, app, request.base))
 
 
-def lifecycle(org: EmulatedOrg, request: Request) -> Answer:
-    app = _app(org, request)
-    app["status"] = "ACTIVE" if request.params["action"] == "activate" else "INACTIVE"
+def activate(org: EmulatedOrg, request: Request) -> Answer:
+    _app(org, request)["status"] = "ACTIVE"
+    return ok({})
+
+
+def deactivate(org: EmulatedOrg, request: Request) -> Answer:
+    _app(org, request)["status"] = "INACTIVE"
     return ok({})
 
 
 def delete_app(org: EmulatedOrg, request: Request) -> Answer:
-    app_id = _app(org, request)["id"]
+    """Okta deletes an inactive app only (its Apps API: "Deletes an inactive application"; the provider deactivates
+    first, as the recording shows: SAML_crud, lifecycle/deactivate then DELETE 204)."""
+    app = _app(org, request)
+    if app.get("status") != "INACTIVE":
+        raise OktaError(403, "E0000056", "Delete application forbidden.")
+    app_id = app["id"]
     for table in (org.apps, org.app_groups, org.schemas, org.base_schemas, org.keys, org.app_users, org.stale):
         table.pop(app_id, None)
     org.changed()

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from components.emulator.links import USER_TYPE_ID
 from components.emulator.okta_errors import invalid, not_found
 from components.emulator.org import PROVISIONING_FEATURES, SCIM_BASE_PROPERTIES, EmulatedOrg, okta_id
 from components.emulator.request import Answer, Request, ok
-
-USER_TYPE_ID = "oty1emulateduser000"
 
 
 def switch_on_provisioning(org: EmulatedOrg, request: Request) -> Answer:

@@ -7,12 +7,21 @@ A group's profile holds only what is set: Okta renders no nulls there (the provi
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from components.emulator import group_search
+from components.emulator.links import group_links
 from components.emulator.okta_errors import invalid, not_found
 from components.emulator.org import NOW, EmulatedOrg
 from components.emulator.paging import page
 from components.emulator.request import Answer, Request, ok
+
+
+def shown_group(group: dict[str, Any], base: str) -> dict[str, Any]:
+    """A group as Okta answers it: a copy, with its links (links.py)."""
+    answer = copy.deepcopy(group)
+    answer["_links"] = group_links(group["id"], base)
+    return answer
 
 
 def _group(org: EmulatedOrg, request: Request) -> dict:
@@ -28,7 +37,7 @@ def list_groups(org: EmulatedOrg, request: Request) -> Answer:
     wanted = [group_search.parse(request.arg(name)) for name in ("search", "filter") if name in request.query]
     with org.lock:  # a list read while other requests create groups
         found = [
-            copy.deepcopy(g)
+            shown_group(g, request.base)
             for g in org.groups.values()
             if str(g["profile"].get("name", "")).lower().startswith(prefix) and all(test(g) for test in wanted)
         ]
@@ -42,7 +51,7 @@ def list_groups(org: EmulatedOrg, request: Request) -> Answer:
 
 def get_group(org: EmulatedOrg, request: Request) -> Answer:
     with org.lock:
-        return ok(copy.deepcopy(_group(org, request)))
+        return ok(shown_group(_group(org, request), request.base))
 
 
 def _profile(request: Request) -> dict:
@@ -62,7 +71,7 @@ def create_group(org: EmulatedOrg, request: Request) -> Answer:
             raise invalid("name", "name: An object with this field already exists in the current organization")
         group_id = org.add_group(profile["name"], profile.get("description", ""))
         org.groups[group_id]["profile"] = profile
-        return ok(copy.deepcopy(org.groups[group_id]))
+        return ok(shown_group(org.groups[group_id], request.base))
 
 
 def replace_group(org: EmulatedOrg, request: Request) -> Answer:
@@ -70,7 +79,7 @@ def replace_group(org: EmulatedOrg, request: Request) -> Answer:
         group = _group(org, request)
         group["profile"] = _profile(request)
         group["lastUpdated"] = NOW
-        return ok(copy.deepcopy(group))
+        return ok(shown_group(group, request.base))
 
 
 def delete_group(org: EmulatedOrg, request: Request) -> Answer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 import uuid
@@ -94,6 +95,7 @@ class EmulatedOrg:
     # Identity Engine (`idx`) or Classic (`v1`): /.well-known/okta-organization's `pipeline` (org_policies).
     pipeline: str = "idx"
     access_policies: list[dict[str, Any]] = field(default_factory=lambda: [dict(p) for p in DEFAULT_ACCESS_POLICIES])
+    profile_enrollment_policy: str = "rst1emulatedprofile0"  # what every app's `_links.profileEnrollment` names
     # Misbehaviour on purpose: path prefix -> responses still to give.
     throttle: dict[str, int] = field(default_factory=dict)  # 429s
     fail: dict[str, int] = field(default_factory=dict)  # 500s
@@ -101,8 +103,13 @@ class EmulatedOrg:
     # Not Okta at all: path prefix -> a mode of components.emulator.hostile (a silence, a bomb, a trickle...).
     hostile: dict[str, str] = field(default_factory=dict)
     closing: threading.Event = field(default_factory=threading.Event)
-    # How long an assignment write takes: a second write to the same app meanwhile is a race (#1198, #1373).
+    # How long an assignment write takes: a second write to the same app meanwhile is a race (#1198, #1373), which
+    # Okta answers 500 E0000009 now and then (`race_failure_rate`, drawn from `chance`, seeded: a run repeats).
     assignment_write_seconds: float = 0.0
+    race_failure_rate: float = 1.0
+    chance: random.Random = field(default_factory=lambda: random.Random(1373))
+    # How long a write to an app's user schema takes; writes at once lose updates (schemas.py).
+    schema_write_seconds: float = 0.0
     # How long Okta's clean-up after an app user schema property's deletion runs: a same-name property cannot be
     # created meanwhile (provider #587, #1974). App id -> property name -> when its clean-up ends (`clock`).
     schema_deletion_seconds: float = 0.0
@@ -113,10 +120,12 @@ class EmulatedOrg:
     # What happened, for the tests and the e2e.
     requests: list[tuple[str, str]] = field(default_factory=list)
     unrouted: list[tuple[str, str]] = field(default_factory=list)  # requests no endpoint serves: the e2e fails on any
+    failures: list[dict[str, str]] = field(default_factory=list)  # the emulator's own errors: every test fails on any
     calls: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (method, path template, bucket)
     collisions: list[dict[str, Any]] = field(default_factory=list)  # every moment two assignments shared a number
     provisioning_resets: list[str] = field(default_factory=list)  # apps whose provisioning an app PUT reset
-    in_flight: Counter[str] = field(default_factory=Counter)  # app id -> assignment writes under way
+    in_flight: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, app id) -> writes under way
+    overlaps: list[dict[str, str]] = field(default_factory=list)  # every write that began while another was under way
     lock: threading.RLock = field(default_factory=threading.RLock)
     # Views derived from the people (an app's users, a user's groups), rebuilt when `changed()` was called since.
     people_version: int = 0
@@ -157,6 +166,19 @@ class EmulatedOrg:
                 held = (key, build())
                 self.views[name] = held
             return held[1]  # type: ignore[no-any-return]
+
+    def begin_write(self, kind: str, app_id: str, path: str, method: str = "PUT") -> tuple[str, str]:
+        """A write of `kind` (assignment, schema) to the app begins (under the lock): recorded as an overlap when
+        another is under way. Returns what `end_write` takes."""
+        key = (kind, app_id)
+        self.in_flight[key] += 1
+        if self.in_flight[key] > 1:
+            self.overlaps.append({"kind": kind, "appId": app_id, "method": method, "path": path})
+        return key
+
+    def end_write(self, key: tuple[str, str]) -> None:
+        with self.lock:
+            self.in_flight[key] -= 1
 
     def hostile_mode(self, path: str) -> str | None:
         return next((mode for prefix, mode in self.hostile.items() if path.startswith(prefix)), None)

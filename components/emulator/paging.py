@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from components.emulator.okta_errors import invalid
+
 
 def page(
     items: list[Any], query: dict[str, list[str]], base: str, path: str, *, default: int, cap: int
@@ -16,9 +18,12 @@ def page(
     """One page of `items`, and the `Link` header values to send with it."""
     try:
         limit = max(1, min(int(query.get("limit", [str(default)])[0]), cap))
+    except ValueError:
+        raise invalid("limit", "limit: must be a whole number") from None
+    try:
         start = max(0, int(query.get("after", ["0"])[0]))
     except ValueError:
-        limit, start = default, 0
+        raise invalid("after", "after: not a cursor this list gave") from None
     plain = {key: values[0] for key, values in query.items() if key not in ("after",)}
     links = [f'<{base}{path}{"?" + urlencode(plain) if plain else ""}>; rel="self"']
     if start + limit < len(items):

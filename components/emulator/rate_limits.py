@@ -61,6 +61,7 @@ class RateLimits:
     clock: Callable[[], float] = time.time
     _used: dict[str, tuple[int, int]] = field(default_factory=dict)  # bucket -> (window start, calls)
     _calls: Counter[str] = field(default_factory=Counter)  # bucket -> calls since the org was made
+    _refused: Counter[str] = field(default_factory=Counter)  # bucket -> 429s answered
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def calls_by_bucket(self) -> dict[str, int]:
@@ -68,10 +69,18 @@ class RateLimits:
         with self._lock:
             return dict(self._calls)
 
+    def refused_by_bucket(self) -> dict[str, int]:
+        """How many calls each bucket answered 429."""
+        with self._lock:
+            return dict(self._refused)
+
+    def limit_of(self, bucket: str) -> int:
+        return self.limits.get(bucket, DEFAULT_LIMITS.get(bucket, DEFAULT_LIMITS["/api/v1"]))
+
     def take(self, bucket: str) -> dict[str, str]:
         """Count one call against `bucket`; its headers, or OktaError 429 when the bucket is spent."""
         now = self.clock()
-        limit = self.limits.get(bucket, DEFAULT_LIMITS.get(bucket, DEFAULT_LIMITS["/api/v1"]))
+        limit = self.limit_of(bucket)
         with self._lock:
             self._calls[bucket] += 1
             start, used = self._used.get(bucket, (0, 0))
@@ -85,6 +94,7 @@ class RateLimits:
             }
             if used >= limit:
                 headers["X-Rate-Limit-Remaining"] = "0"
+                self._refused[bucket] += 1
                 raise OktaError(429, "E0000047", "API call exceeded rate limit due to too many requests.", [], headers)
             self._used[bucket] = (start, used + 1)
             headers["X-Rate-Limit-Remaining"] = str(limit - used - 1)

@@ -35,7 +35,8 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", "/api/v1/apps/{appId}", apps.get_app),
     ("PUT", "/api/v1/apps/{appId}", apps.replace_app),
     ("DELETE", "/api/v1/apps/{appId}", apps.delete_app),
-    ("POST", "/api/v1/apps/{appId}/lifecycle/{action}", apps.lifecycle),
+    ("POST", "/api/v1/apps/{appId}/lifecycle/activate", apps.activate),
+    ("POST", "/api/v1/apps/{appId}/lifecycle/deactivate", apps.deactivate),
     ("GET", "/api/v1/apps/{appId}/sso/saml/metadata", apps.saml_metadata),
     ("GET", "/api/v1/apps/{appId}/credentials/keys", apps.list_keys),
     ("POST", "/api/v1/apps/{appId}/credentials/keys/generate", apps.generate_key),
@@ -69,6 +70,40 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", "/_emulator/events", control.events),
     ("GET", "/_emulator/unrouted", control.unrouted),
 ]
+
+
+PAGED = frozenset({"limit", "after"})
+# The query parameters each endpoint takes, as Okta's API reference lists them for what the provider and this
+# project's clients send. Another is served as Okta would (it ignores what it does not know) and recorded as
+# unrouted, so the e2e fails on it: the emulator would be answering a request it does not model.
+QUERY: dict[tuple[str, str], frozenset[str]] = {
+    ("GET", "/api/v1/policies"): frozenset({"type"}),
+    ("GET", "/api/v1/apps"): PAGED | {"q", "filter", "expand", "includeNonDeleted"},
+    ("POST", "/api/v1/apps"): frozenset({"activate"}),
+    ("GET", "/api/v1/apps/{appId}/sso/saml/metadata"): frozenset({"kid"}),
+    ("POST", "/api/v1/apps/{appId}/credentials/keys/generate"): frozenset({"validityYears"}),
+    ("GET", "/api/v1/apps/{appId}/users"): PAGED | {"q", "expand"},
+    ("GET", "/api/v1/apps/{appId}/groups"): PAGED | {"q", "expand"},
+    ("GET", "/api/v1/groups"): PAGED | {"q", "search", "filter", "expand", "sortBy", "sortOrder"},
+    ("GET", "/api/v1/groups/{groupId}/users"): PAGED,
+    ("GET", "/api/v1/users/{userId}/groups"): PAGED,
+    ("GET", "/api/v1/mappings"): PAGED | {"sourceId", "targetId"},
+    ("GET", "/api/v1/logs"): frozenset({"since", "until", "filter", "q", "limit", "sortOrder", "after"}),
+}
+
+
+def unknown_query(method: str, template: str, query: dict[str, list[str]]) -> list[str]:
+    """The query parameters of a request that its endpoint does not take."""
+    if template.startswith("/_emulator/"):
+        return []
+    return sorted(set(query) - QUERY.get((method, template), frozenset()))
+
+
+# Handlers that take the org's lock themselves: they leave it while a write is under way, as Okta's writes take
+# time and overlap (assignments.py, schemas.py). Every other handler runs under the lock (dispatch.py).
+SELF_LOCKING: frozenset[Handler] = frozenset(
+    {assignments.put_assignment, assignments.delete_assignment, schemas.update_schema}
+)
 
 
 def _pattern(template: str) -> re.Pattern[str]:

@@ -13,6 +13,8 @@ with `created` and `lastUpdated`; its `title` is the app's label and " User"; it
 from __future__ import annotations
 
 import copy
+import re
+import time
 from typing import Any
 
 from components.emulator.okta_errors import OktaError, invalid, not_found
@@ -59,9 +61,20 @@ def get_schema(org: EmulatedOrg, request: Request) -> Answer:
     return ok(_document(org, app_id, request.base))
 
 
+# Okta's variable name rule for a custom property (Profile Editor: "Variable name"; the project's validator cites
+# the same rule): a letter, then letters, digits and underscores.
+_VARIABLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,99}$")
+_SCOPES = ("NONE", "SELF")  # Okta's UserSchemaAttributeScope (the `okta` SDK)
+
+
 def _checked(name: str, spec: Any, provisioning: bool) -> dict[str, Any]:
+    where = f"definitions.custom.properties.{name}"
+    if not _VARIABLE_NAME.match(name):
+        raise invalid(where, f"{name}: Variable name is invalid: use letters, digits and underscores only")
     if not isinstance(spec, dict) or spec.get("type") not in _TYPES or not spec.get("title"):
-        raise invalid(f"definitions.custom.properties.{name}", f"{name}: needs a title and a type of {_TYPES}")
+        raise invalid(where, f"{name}: needs a title and a type of {_TYPES}")
+    if "scope" in spec and spec["scope"] not in _SCOPES:
+        raise OktaError(400, "E0000003", "The request body was not well-formed.")  # not one of the enum's values
     if spec.get("union") == "ENABLE" and spec.get("scope") == "SELF":
         raise invalid(name, f"{name}: union is not allowed for a Personal attribute")
     stored = {key: copy.deepcopy(value) for key, value in spec.items() if key not in ("master", "permissions")}
@@ -96,31 +109,48 @@ def cleaning_up(org: EmulatedOrg, app_id: str) -> dict[str, float]:
 
 
 def update_schema(org: EmulatedOrg, request: Request) -> Answer:
-    """POST …/default: a partial update of the custom properties; a property set to null is removed. Its removal
-    answers at once, but Okta then clears it from every app user, and until that clean-up ends a property of the
-    same name is refused (`schema_deletion_seconds`; the maintainer in provider #587: removal "sometimes takes
-    time… has to update all the users")."""
+    """POST …/default: a partial update of the custom properties; a property set to null is removed.
+
+    - Its removal answers at once, but Okta then clears it from every app user, and until that clean-up ends a
+      property of the same name is refused (`schema_deletion_seconds`; the maintainer in provider #587: removal
+      "sometimes takes time… has to update all the users").
+    - A write takes `schema_write_seconds`, and is made from the schema as it was when it began: two writes to one
+      app's schema at once lose one of them, the last writer wins (provider issues #27, #632, #889: properties
+      created or destroyed in parallel went missing; the provider's own acceptance test of parallel calls,
+      TestAccResourceOktaAppUserSchemas_parallel_api_calls, exists for it). Each answers with what it wrote.
+      Every such overlap is recorded in `org.overlaps`.
+    """
     app_id = request.params["appId"]
-    if app_id not in org.apps:
-        raise not_found(request.path)
     body = request.json()
     properties = (((body or {}).get("definitions") or {}).get("custom") or {}).get("properties")
     if not isinstance(properties, dict):
         raise invalid("definitions.custom.properties", "definitions.custom.properties: must be an object")
-    custom = org.schemas.setdefault(app_id, {})
-    provisioning = org.has_provisioning(app_id)
     with org.lock:
+        if app_id not in org.apps:
+            raise not_found(request.path)
         running = cleaning_up(org, app_id)
         refused = [name for name, spec in properties.items() if spec is not None and name in running]
         if refused:
             raise _deletion_incomplete(refused[0])
-        for name, spec in properties.items():
-            if spec is None:
-                if custom.pop(name, None) is not None and org.schema_deletion_seconds:
-                    running[name] = org.clock() + org.schema_deletion_seconds
+        provisioning = org.has_provisioning(app_id)
+        checked = {name: _checked(name, spec, provisioning) for name, spec in properties.items() if spec is not None}
+        began = copy.deepcopy(org.schemas.get(app_id, {}))  # what this write starts from
+        started = org.begin_write("schema", app_id, request.path, "POST")
+    try:
+        if org.schema_write_seconds:
+            time.sleep(org.schema_write_seconds)
+        with org.lock:
+            for name, spec in properties.items():
+                if spec is not None:
+                    began[name] = checked[name]
+                    continue
+                if began.pop(name, None) is not None and org.schema_deletion_seconds:
+                    cleaning_up(org, app_id)[name] = org.clock() + org.schema_deletion_seconds
                 for assignment in org.app_groups.get(app_id, []):
                     assignment.get("profile", {}).pop(name, None)  # the values set on groups are lost
-            else:
-                custom[name] = _checked(name, spec, provisioning)
-        org.changed()
-    return ok(_document(org, app_id, request.base))
+            if app_id in org.apps:
+                org.schemas[app_id] = began  # last writer wins
+                org.changed()
+            return ok(_document(org, app_id, request.base))
+    finally:
+        org.end_write(started)

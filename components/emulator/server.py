@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from components.emulator.dispatch import handle
+from components.emulator.dispatch import handle, record_failure
 from components.emulator.hostile import HOSTILE_MODES, Wire
 from components.emulator.org import EmulatedOrg
 from components.emulator.request import Request
@@ -24,6 +25,15 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
 
     def _serve(self) -> None:
+        try:
+            self._answer()
+        except (ConnectionError, TimeoutError):
+            pass  # the client hung up: not the emulator's failure
+        except Exception as error:  # the emulator's own: recorded, so that the test or the e2e fails on it
+            record_failure(self.org, self.command, urlsplit(self.path).path, error)
+            self.close_connection = True
+
+    def _answer(self) -> None:
         parts = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY_BYTES:
@@ -78,8 +88,32 @@ class _Handler(BaseHTTPRequestHandler):
     def do_DELETE(self) -> None:
         self._serve()
 
+    # Every other method reaches the same routing: a path that serves none of them is recorded as unrouted.
+    def do_PATCH(self) -> None:
+        self._serve()
+
+    def do_HEAD(self) -> None:
+        self._serve()
+
+    def do_OPTIONS(self) -> None:
+        self._serve()
+
     def log_message(self, *args: object) -> None:
         pass  # the org records every request itself
+
+
+class EmulatorError(AssertionError):
+    """The emulator itself failed on a request (a handler's exception): its answer was a 500 no Okta gave."""
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    org: EmulatedOrg
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        error = sys.exc_info()[1]
+        if error is not None and not isinstance(error, (ConnectionError, TimeoutError)):
+            record_failure(self.org, "?", "?", error)
 
 
 class EmulatorServer:
@@ -88,8 +122,8 @@ class EmulatorServer:
     def __init__(self, org: EmulatedOrg, port: int = 0) -> None:
         handler = type("Handler", (_Handler,), {"org": org})
         self.org = org
-        self.server = ThreadingHTTPServer((LOOPBACK, port), handler)
-        self.server.daemon_threads = True
+        self.server = _Server((LOOPBACK, port), handler)
+        self.server.org = org
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -101,7 +135,9 @@ class EmulatorServer:
         self.thread.start()
         return self.url
 
-    def __exit__(self, *_: object) -> None:
+    def __exit__(self, kind: object, *_: object) -> None:
         self.org.closing.set()  # a hostile response still under way ends too
         self.server.shutdown()
         self.server.server_close()
+        if kind is None and self.org.failures:  # a test that failed already says so; one that passed must not
+            raise EmulatorError(f"the emulator failed on {len(self.org.failures)} request(s): {self.org.failures[:5]}")

@@ -14,12 +14,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from components.emulator.groups import shown_group
+from components.emulator.links import USER_TYPE_ID, member_links, user_links
 from components.emulator.okta_errors import not_found
 from components.emulator.org import NOW, EmulatedOrg, okta_id
 from components.emulator.paging import page
 from components.emulator.request import Answer, Request, ok
-
-USER_TYPE_ID = "oty1emulateduser000"
 
 
 def new_user(user_id: str, login: str, first: str, last: str, status: str) -> dict[str, Any]:
@@ -136,7 +136,9 @@ def _user(org: EmulatedOrg, request: Request) -> dict[str, Any]:
 
 
 def get_user(org: EmulatedOrg, request: Request) -> Answer:
-    return ok(copy.deepcopy(_user(org, request)))
+    user = copy.deepcopy(_user(org, request))
+    user["_links"] = user_links(user["id"], request.base)
+    return ok(user)
 
 
 def _groups_by_user(org: EmulatedOrg) -> dict[str, list[str]]:
@@ -152,7 +154,7 @@ def list_user_groups(org: EmulatedOrg, request: Request) -> Answer:
     # A test may edit `org.members` directly: the sizes are in the key as well as the version.
     key = (org.people_version, tuple(org.groups), tuple(len(m) for m in org.members.values()))
     index = org.cached("groups by user", key, lambda: _groups_by_user(org))
-    return ok([copy.deepcopy(org.groups[g]) for g in index.get(user_id, ()) if g in org.groups])
+    return ok([shown_group(org.groups[g], request.base) for g in index.get(user_id, ()) if g in org.groups])
 
 
 def list_group_users(org: EmulatedOrg, request: Request) -> Answer:
@@ -161,7 +163,8 @@ def list_group_users(org: EmulatedOrg, request: Request) -> Answer:
         raise not_found(request.path)
     member_ids = [u for u in org.members.get(group_id, []) if u in org.users]
     ids_page, links = page(member_ids, request.query, request.base, request.path, default=1000, cap=1000)
-    return ok([copy.deepcopy(org.users[u]) for u in ids_page], links=links)
+    members = [{**copy.deepcopy(org.users[u]), "_links": member_links(u, request.base)} for u in ids_page]
+    return ok(members, links=links)
 
 
 def _member_ids(org: EmulatedOrg, request: Request) -> tuple[str, str]:

@@ -14,7 +14,12 @@ from components.resources.provider_facts import (
     PROFILE_MAPPING,
     SAML_APP,
 )
-from components.resources.scim_removals import SCIM_ATTRIBUTES_OUTPUT, SCIM_GROUPS_OUTPUT, SSO_GROUPS_OUTPUT
+from components.resources.scim_removals import (
+    PARALLEL_DELETES,
+    SCIM_ATTRIBUTES_OUTPUT,
+    SCIM_GROUPS_OUTPUT,
+    SSO_GROUPS_OUTPUT,
+)
 
 
 def _names(plan: dict[str, Any], output: str) -> list[str]:
@@ -53,6 +58,9 @@ def _unassignments(diff: PlanDiff) -> list[str]:
             f"unassigns {_listed(gone_sso)} from the SSO app: their members can no longer sign in to Gainsight "
             "through Okta, unless another assigned group covers them"
         )
+    for app, removed in (("the SCIM app", gone), ("the SSO app", gone_sso)):
+        if len(removed) > 1:
+            warnings.append(PARALLEL_DELETES.format(app=app[0].upper() + app[1:], count=len(removed)))
     base_attributes = _names(diff.base, SCIM_ATTRIBUTES_OUTPUT)
     if removed := [name for name in base_attributes if name not in _names(diff.head, SCIM_ATTRIBUTES_OUTPUT)]:
         warnings.append(

@@ -19,6 +19,14 @@ from components.resources.previous_run import PreviousRun
 SCIM_GROUPS_OUTPUT = "scimAssignedGroups"  # group names assigned to the SCIM app, in priority order
 SCIM_ATTRIBUTES_OUTPUT = "scimAttributes"  # attribute names declared on the SCIM app
 SSO_GROUPS_OUTPUT = "ssoAssignedGroups"  # group names assigned to the SSO app, in priority order
+# Removed writers are deleted by the engine at once: it orders deletes by recorded dependencies, and the writers
+# record none (write_order.py). Okta answers overlapping writes to one app 500 E0000009 now and then (#1198, #1373):
+# measured with the emulator in e2e/test_protect_and_secrets.py, a run again deletes the rest.
+PARALLEL_DELETES = (
+    "{app}: this run removes {count} group assignments at once, and Okta answers overlapping writes to one app's "
+    "assignments with 500 E0000009 now and then (provider #1373). If the run fails on one, run it again: it "
+    "removes the rest, and no other assignment is touched"
+)
 
 
 def scim_assigned_groups(inputs: StackInputs) -> list[str]:
@@ -62,6 +70,8 @@ def removal_warnings(
             f"{'every user it provisioned' if everyone else 'their members'} in Gainsight"
             f"{'' if everyone else ', except those still assigned through another group'}."
         )
+    if len(unassigned) > 1:
+        warnings.append(PARALLEL_DELETES.format(app=f"SCIM app {label!r}", count=len(unassigned)))
     removed = [name for name in _names(previous_attributes) if name not in attributes]
     if removed:
         warnings.append(

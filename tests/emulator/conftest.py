@@ -31,6 +31,15 @@ class Served:
         return response.json() if response.content else None
 
 
+ACS = "https://secured.gainsightcloud.com/login/callback?connection=acme"
+
+
+def saml_app(label: str, **extra: Any) -> dict[str, Any]:
+    """A custom SAML 2.0 app as Okta takes it: a label, the mode, where to post the assertion and for whom."""
+    sign_on = {"ssoAcsUrl": ACS, "recipient": ACS, "destination": ACS, "audience": "urn:auth0:gainsight:acme"}
+    return {"label": label, "signOnMode": "SAML_2_0", "settings": {"signOn": sign_on}, **extra}
+
+
 def serve(org: EmulatedOrg) -> Iterator[Served]:
     with (
         EmulatorServer(org) as url,

@@ -58,3 +58,12 @@ def conforms(model: type[BaseModel], payload: Any) -> list[str]:
     for item in payload if isinstance(payload, list) else [payload]:
         model.from_dict(item)  # type: ignore[attr-defined]  # raises on a wrong type or spelling
     return unknown_keys(model, payload)
+
+
+# Links Okta sends that the SDK's models lack: a group's `owners` (the 2026 recordings,
+# ResourceOktaAppGroupAssignment_crud #0), and the `method` of a user's lifecycle links (POST: the recordings'
+# users, DataSourceOktaAppUserAssignments_read #1 and #3).
+GROUP_LINKS_LACKING = {"_links.owners"}
+USER_LINKS_LACKING = {
+    f"_links.{action}.method" for action in ("deactivate", "reactivate", "resetFactors", "resetPassword", "suspend")
+}

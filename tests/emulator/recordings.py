@@ -25,6 +25,8 @@ RECORDINGS = Path(os.environ.get("OKTA_RECORDINGS", "/work/shared/okta-recording
 # An Okta id: 20 characters of letters and digits (0oa…, 00g…, prm…, 00u…, rst…); a key id is longer, with - and _.
 _ID = re.compile(r"^[A-Za-z0-9_-]{18,64}$")
 _ID_KEYS = ("id", "kid")
+# An app's `name` is generated (`<org>_<label>_<n>`) and names its links: learnt with the ids, from the create.
+_NAMED_KEYS = ("name",)
 # Values that are the moment something happened, or key material: compared by type, never by value.
 TIMESTAMPS = frozenset(
     {"created", "lastUpdated", "lastMembershipUpdated", "statusChanged", "activated", "passwordChanged", "lastLogin"}
@@ -78,7 +80,8 @@ class IdMap:
         if isinstance(recorded, dict) and isinstance(emulated, dict):
             for key in recorded.keys() & emulated.keys():
                 theirs, ours = recorded[key], emulated[key]
-                if key in _ID_KEYS and isinstance(theirs, str) and isinstance(ours, str) and _ID.match(theirs):
+                named = key in _ID_KEYS or (key in _NAMED_KEYS and "_" in str(theirs))
+                if named and isinstance(theirs, str) and isinstance(ours, str) and _ID.match(theirs):
                     self.ids.setdefault(theirs, ours)
                 else:
                     self.learn(theirs, ours)
@@ -104,6 +107,12 @@ class Exchange:
 
 
 Seed = Callable[[Interaction, IdMap], None]
+# The requests that make something with an id of Okta's choosing: an app (and its first key), a group, a key, a user.
+_CREATING = re.compile(r"^/api/v1/(apps|groups|users|idps|apps/[^/]+/credentials/keys/generate)$")
+
+
+def creates(interaction: Interaction) -> bool:
+    return interaction.method == "POST" and bool(_CREATING.match(interaction.url.split("?")[0]))
 
 
 def replay(
@@ -122,7 +131,9 @@ def replay(
         response = client.request(interaction.method, ids.rewrite(interaction.url), content=body, headers=headers)
         exchange = Exchange(interaction, response.status_code, response.text, response.headers.get("content-type", ""))
         answers[interaction.id] = exchange
-        if "json" in interaction.content_type and "json" in exchange.content_type:
+        # Only the answer of the request that made a thing says which id it got: every later answer is compared
+        # with what that one taught, so an id that differs there is a difference, not a new pair.
+        if creates(interaction) and "json" in interaction.content_type and "json" in exchange.content_type:
             ids.learn(parsed(interaction.response), exchange.json())
     return answers
 
@@ -155,7 +166,9 @@ def differences(
         found += [f"{where}.{k}: the emulator's only" for k in emulated.keys() - recorded.keys()]
         found = [f for f in found if not ignored(f.split(":", 1)[0])]
         for key in sorted(recorded.keys() & emulated.keys()):
-            if key != "_links":
+            if key == "_links":
+                found += link_differences(recorded[key], emulated[key], ids, ignored, f"{where}._links")
+            else:
                 found += differences(recorded[key], emulated[key], ids, ignored, f"{where}.{key}")
         return found
     if name in KEY_MATERIAL or name.split("[")[0] in KEY_MATERIAL or name in TIMESTAMPS:
@@ -174,6 +187,69 @@ def differences(
     elif name in _ID_KEYS and isinstance(recorded, str):
         recorded = ids.get(recorded, recorded)
     return [] if recorded == emulated else [f"{where}: Okta {recorded!r}, emulator {emulated!r}"]
+
+
+# A link's own generated id (an app link's `aln…`): compared as a segment of that kind, never by value.
+_GENERATED_SEGMENT = re.compile(r"^aln[A-Za-z0-9]+$")
+
+
+def _link_path(href: str, ids: dict[str, str]) -> str:
+    path = IdMap(ids).rewrite(urlsplit(href).path)
+    return "/".join("{aln}" if _GENERATED_SEGMENT.match(part) else part for part in path.split("/"))
+
+
+def link_differences(
+    recorded: Any, emulated: Any, ids: dict[str, str], ignored: Callable[[str], bool], where: str
+) -> list[str]:
+    """`_links` by type and shape: the same links, each an object or a list as Okta's, with the same members
+    (href, type, hints, name, method); `hints`, `method`, `type` and `name` by value (a name through the id map: an app
+    link's names the app); an `href` into the org's API (`/api/…`) by its path with the ids mapped, any other
+    (Okta's CDN, the admin host, an app's home page) as a URL."""
+    if ignored(where):
+        return []
+    if _kind(recorded) != "object" or _kind(emulated) != "object":
+        return [f"{where}: Okta {_kind(recorded)}, emulator {_kind(emulated)}"]
+    found = [f"{where}.{k}: absent in the emulator" for k in recorded.keys() - emulated.keys()]
+    found += [f"{where}.{k}: the emulator's only" for k in emulated.keys() - recorded.keys()]
+    found = [f for f in found if not ignored(f.split(":", 1)[0])]
+    for key in sorted(recorded.keys() & emulated.keys()):
+        found += _link(recorded[key], emulated[key], ids, ignored, f"{where}.{key}")
+    return found
+
+
+def _link(recorded: Any, emulated: Any, ids: dict[str, str], ignored: Callable[[str], bool], where: str) -> list[str]:
+    """One link: an object of members, or a list of them."""
+    if ignored(where):
+        return []
+    theirs, ours = _kind(recorded), _kind(emulated)
+    if theirs != ours:
+        return [f"{where}: Okta {theirs}, emulator {ours}"]
+    if theirs == "array":
+        if len(recorded) != len(emulated):
+            return [f"{where}: Okta {len(recorded)} links, emulator {len(emulated)}"]
+        return [
+            d
+            for i, pair in enumerate(zip(recorded, emulated, strict=True))
+            for d in _link(*pair, ids, ignored, f"{where}[{i}]")
+        ]
+    if theirs != "object":
+        return [] if recorded == emulated else [f"{where}: Okta {recorded!r}, emulator {emulated!r}"]
+    found = [f"{where}.{k}: absent in the emulator" for k in recorded.keys() - emulated.keys()]
+    found += [f"{where}.{k}: the emulator's only" for k in emulated.keys() - recorded.keys()]
+    for member in sorted(recorded.keys() & emulated.keys()):
+        theirs_value, ours_value, at = recorded[member], emulated[member], f"{where}.{member}"
+        if member == "href" and isinstance(theirs_value, str) and isinstance(ours_value, str):
+            if urlsplit(theirs_value).path.startswith("/api/"):
+                if _link_path(theirs_value, ids) != _link_path(ours_value, ids):
+                    found.append(f"{at}: Okta {_link_path(theirs_value, ids)}, emulator {urlsplit(ours_value).path}")
+            elif not re.match(r"https?://", ours_value):
+                found.append(f"{at}: Okta a URL, emulator {ours_value!r}")
+        elif member == "name" and isinstance(theirs_value, str):
+            if IdMap(ids).rewrite(theirs_value) != ours_value:
+                found.append(f"{at}: Okta {theirs_value!r}, emulator {ours_value!r}")
+        elif theirs_value != ours_value:
+            found.append(f"{at}: Okta {theirs_value!r}, emulator {ours_value!r}")
+    return [f for f in found if not ignored(f.split(":", 1)[0])]
 
 
 def xml_skeleton(text: str) -> list[tuple[str, tuple[str, ...], str]]:

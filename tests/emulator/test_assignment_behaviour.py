@@ -7,7 +7,7 @@ import threading
 
 from components.emulator.seeds import SCIM_APP_ID, SSO_APP_ID
 from tests.conftest import article_stack, resource
-from tests.emulator.conftest import Served
+from tests.emulator.conftest import Served, saml_app
 from tests.provider_model import profile_unchanged, read_profile_json
 
 
@@ -65,7 +65,7 @@ def test_a_change_between_false_and_unset_is_seen_once_nulls_are_declared(articl
 def test_okta_keeps_the_priority_given_and_defaults_to_the_next(empty: Served) -> None:
     """The provider's acceptance tests set 1, 2, 4 and 99 and read them back; Okta's Apps API: without a
     priority, "the next highest priority is assigned by default"."""
-    app = empty.ok("POST", "/api/v1/apps", {"label": "Gainsight", "signOnMode": "SAML_2_0"})
+    app = empty.ok("POST", "/api/v1/apps", saml_app("Gainsight"))
     groups = [empty.org.add_group(f"G{i}") for i in range(4)]
     for group, priority in zip(groups[:3], (1, 4, 99), strict=True):
         empty.ok("PUT", f"/api/v1/apps/{app['id']}/groups/{group}", {"priority": priority})
@@ -87,7 +87,7 @@ def test_a_shared_priority_is_stored_recorded_and_then_breaks_the_app(article: S
 def test_concurrent_writes_to_one_app_are_answered_500(empty: Served) -> None:
     """#1198: Okta is "sensitive to asynchronous calls on resources that have a priority"; #1373: 500 E0000009."""
     empty.org.assignment_write_seconds = 0.3
-    app = empty.ok("POST", "/api/v1/apps", {"label": "Gainsight", "signOnMode": "SAML_2_0"})
+    app = empty.ok("POST", "/api/v1/apps", saml_app("Gainsight"))
     groups = [empty.org.add_group(f"G{i}") for i in range(2)]
     statuses: list[int] = []
 

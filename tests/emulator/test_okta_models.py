@@ -15,8 +15,8 @@ from okta.models import (
 )
 
 from components.emulator.seeds import SCIM_APP_ID, SSO_APP_ID
-from tests.emulator.conftest import Served
-from tests.emulator.okta_models import conforms
+from tests.emulator.conftest import Served, saml_app
+from tests.emulator.okta_models import GROUP_LINKS_LACKING, conforms
 
 # A schema property's `items` (the Multi-Picklist's values) and `union` are in Okta's docs and older specs but
 # not in the current spec's UserSchemaAttribute, so not in the SDK's model. And the SDK types the base of every
@@ -33,7 +33,10 @@ LACKING_IN_SCHEMA = {
 # Okta answers a custom SAML app with `settings.app` (its app settings, `{}` for a custom app; the provider's
 # `app_settings_json` reads it) and `samlSignedRequestEnabled`, which the provider sends (resource_okta_app_saml.go
 # builds SamlSignedRequestEnabled); the SDK 3.x models have neither.
-LACKING_IN_SAML_APP = {"settings.app", "settings.signOn.samlSignedRequestEnabled"}
+# Okta's answers (ResourceOktaAppSaml_crud #0, #13) also link `policies`, `profileEnrollment` and `uploadLogo`, which
+# the SDK's ApplicationLinks lacks.
+RECORDED_LINKS = {"_links.policies", "_links.profileEnrollment", "_links.uploadLogo"}
+LACKING_IN_SAML_APP = {"settings.app", "settings.signOn.samlSignedRequestEnabled", *RECORDED_LINKS}
 
 
 @pytest.mark.parametrize(
@@ -44,7 +47,7 @@ LACKING_IN_SAML_APP = {"settings.app", "settings.signOn.samlSignedRequestEnabled
         (f"/api/v1/apps/{SCIM_APP_ID}/groups", ApplicationGroupAssignment, set()),
         (f"/api/v1/apps/{SCIM_APP_ID}/groups?expand=group", ApplicationGroupAssignment, set()),
         (f"/api/v1/apps/{SSO_APP_ID}/credentials/keys", JsonWebKey, set()),
-        ("/api/v1/groups", Group, set()),
+        ("/api/v1/groups", Group, GROUP_LINKS_LACKING),
         (f"/api/v1/meta/schemas/apps/{SCIM_APP_ID}/default", UserSchema, LACKING_IN_SCHEMA),
         ("/api/v1/mappings", ProfileMapping, set()),
         ("/api/v1/mappings/prm1user2scim", ProfileMapping, set()),
@@ -60,13 +63,13 @@ def test_written_answers_match_okta_s_models(article: Served) -> None:
     group = next(iter(article.org.groups))
     written = article.ok("PUT", f"/api/v1/apps/{SCIM_APP_ID}/groups/{group}", {"priority": 9})
     assert conforms(ApplicationGroupAssignment, written) == []
-    created = article.ok("POST", "/api/v1/apps", {"label": "New", "signOnMode": "SAML_2_0"})
+    created = article.ok("POST", "/api/v1/apps", saml_app("New"))
     # Okta's own answer to a create (ResourceOktaAppSaml_crud.oie-00.yaml #0) has these two the SDK lacks.
-    assert set(conforms(SamlApplication, created)) == {"settings.app", "settings.manualProvisioning"}
+    assert set(conforms(SamlApplication, created)) == {"settings.app", "settings.manualProvisioning", *RECORDED_LINKS}
     key = article.ok("POST", f"/api/v1/apps/{SSO_APP_ID}/credentials/keys/generate", validityYears=2)
     assert conforms(JsonWebKey, key) == []
     made = article.ok("POST", "/api/v1/groups", {"profile": {"name": "Made", "description": "by the test"}})
-    assert conforms(Group, made) == []
+    assert set(conforms(Group, made)) == GROUP_LINKS_LACKING
 
 
 def test_a_wrong_spelling_fails_the_model() -> None:

@@ -9,7 +9,7 @@ import httpx
 from components.emulator.org import EmulatedOrg
 from components.emulator.rate_limits import RateLimits
 from components.emulator.seeds import SCIM_APP_ID, SSO_APP_ID, article_org
-from tests.emulator.conftest import TOKEN, Served, serve
+from tests.emulator.conftest import TOKEN, Served, saml_app, serve
 
 
 def test_an_app_put_without_features_resets_provisioning(article: Served) -> None:
@@ -26,7 +26,7 @@ def test_an_app_put_without_features_resets_provisioning(article: Served) -> Non
 def test_the_manual_step_is_one_control_call(empty: Served) -> None:
     """What Okta's API cannot do (Provisioning: SCIM on a custom app; facts: features are read-only) is
     `POST /_emulator/apps/{id}/provisioning`; Okta then shows the SCIM base attributes and the user mapping."""
-    app = empty.ok("POST", "/api/v1/apps", {"label": "Gainsight SCIM", "signOnMode": "SAML_2_0", "features": ["X"]})
+    app = empty.ok("POST", "/api/v1/apps", saml_app("Gainsight SCIM", features=["X"]))
     assert app["features"] == []  # sending features on create is dropped
     flags = {"createUsers": True, "updateUsers": True, "deactivateUsers": True}
     empty.ok("POST", f"/_emulator/apps/{app['id']}/provisioning", flags)
@@ -45,7 +45,7 @@ def test_the_manual_step_is_one_control_call(empty: Served) -> None:
 def test_an_attribute_made_before_provisioning_lacks_the_namespace(empty: Served) -> None:
     """Okta KB (design facts): a custom app attribute created before provisioning was enabled has no external
     namespace and is never sent to the SCIM server."""
-    app = empty.ok("POST", "/api/v1/apps", {"label": "Gainsight SCIM", "signOnMode": "SAML_2_0"})
+    app = empty.ok("POST", "/api/v1/apps", saml_app("Gainsight SCIM"))
     spec = {"title": "LicenseType", "type": "string", "externalName": "LicenseType", "externalNamespace": "urn:x"}
     path = f"/api/v1/meta/schemas/apps/{app['id']}/default"
     early = empty.ok("POST", path, {"definitions": {"custom": {"properties": {"LicenseType": spec}}}})

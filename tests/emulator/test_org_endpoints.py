@@ -5,11 +5,11 @@ emulator cannot route, which fails `make e2e`."""
 from __future__ import annotations
 
 from components.emulator.org import EmulatedOrg
-from tests.emulator.conftest import Served, serve
+from tests.emulator.conftest import Served, saml_app, serve
 
 
 def _saml_app(served: Served) -> dict:
-    return served.ok("POST", "/api/v1/apps", {"label": "Gainsight", "signOnMode": "SAML_2_0"})
+    return served.ok("POST", "/api/v1/apps", saml_app("Gainsight"))
 
 
 def test_users_me_is_the_token_s_user(empty: Served) -> None:

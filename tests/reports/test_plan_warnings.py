@@ -17,6 +17,7 @@ def test_switching_provisioning_off_names_the_deactivation(plan_stack) -> None:
     assert "unassigns every group from the SCIM app (`Admins`, `Viewer`)" in text
     assert "**deactivates every user it provisioned in Gainsight**" in text
     assert "deletes the attribute(s) `IsSuperAdmin`, `LicenseType`, `Department` from the SCIM app" in text
+    assert "The SCIM app: this run removes 2 group assignments at once" in text  # the engine deletes in parallel
 
 
 def test_dropping_one_group_names_it_and_keeps_the_okta_group(plan_stack) -> None:
@@ -28,6 +29,7 @@ def test_dropping_one_group_names_it_and_keeps_the_okta_group(plan_stack) -> Non
     assert "unassigns `Viewer` from the SCIM app" in text and "**deactivates their members in Gainsight**" in text
     assert "unassigns `Viewer` from the SSO app" in text
     assert "drops the group `Viewer` from the stack: the Okta group and its members stay in Okta" in text
+    assert "at once" not in text
 
 
 def test_a_renamed_group_is_one_resource_updated_in_place(plan_stack) -> None:

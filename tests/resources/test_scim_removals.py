@@ -42,6 +42,9 @@ def test_switching_provisioning_off_warns_that_every_user_is_deactivated(write_s
     assert "Okta deactivates every user it provisioned in Gainsight" in groups
     (attributes,) = [n for n in notices if "deletes the attribute" in n]
     assert "'IsSuperAdmin', 'LicenseType', 'Department'" in attributes
+    # Two removed at once: the engine deletes them in parallel, and Okta answers that 500 now and then (#1373).
+    (parallel,) = [n for n in notices if "group assignments at once" in n]
+    assert "removes 2 group assignments at once" in parallel and "run it again" in parallel
 
 
 def test_dropping_one_group_names_it(write_stack) -> None:
@@ -49,6 +52,7 @@ def test_dropping_one_group_names_it(write_stack) -> None:
     notices, _ = run(write_stack, stack, LAST_RUN)
     (warning,) = [n for n in notices if "unassigns" in n]
     assert "the group(s) 'Viewer'" in warning and "except those still assigned through another group" in warning
+    assert not [n for n in notices if "at once" in n]  # one removal: nothing overlaps
 
 
 def test_no_warning_on_a_first_run_or_without_removals(write_stack) -> None:
