@@ -53,7 +53,32 @@ def _saml_sign_on(sign_on: dict[str, Any]) -> None:
             statement.pop("values", None)  # a group statement is its filter; Okta returns no values
 
 
-def shaped(body: dict[str, Any], app_id: str, name: str) -> dict[str, Any]:
+# An OIDC app's client settings that Okta fills in (ResourceOktaAppUserSchemas_crud #0: the fixture app of the
+# provider's tests of schemas, assignments and user assignments).
+_OAUTH_CLIENT_DEFAULTS: dict[str, Any] = {
+    "client_uri": None,
+    "logo_uri": None,
+    "dpop_bound_access_tokens": False,
+    "participate_slo": False,
+}
+
+
+def _oidc(app: dict[str, Any], app_id: str, secret: str) -> None:
+    """An OIDC app: its client id is the app's id, its secret Okta's; the client settings with Okta's defaults."""
+    given = app.setdefault("credentials", {}).get("oauthClient") or {}
+    app["credentials"]["oauthClient"] = {
+        "autoKeyRotation": given.get("autoKeyRotation", True),
+        "client_id": app_id,
+        "client_secret": secret,
+        "token_endpoint_auth_method": given.get("token_endpoint_auth_method", "client_secret_basic"),
+        "pkce_required": given.get("pkce_required", False),
+    }
+    client = app["settings"].setdefault("oauthClient", {})
+    for key, value in _OAUTH_CLIENT_DEFAULTS.items():
+        client.setdefault(key, value)
+
+
+def shaped(body: dict[str, Any], app_id: str, name: str, secret: str = "") -> dict[str, Any]:
     """`body` (a create or replace) with what Okta adds; `id`, `name`, `status` and the times are the caller's."""
     app = copy.deepcopy(body)
     app["orn"] = f"orn:okta:idp:{ORG_ID}:apps:{name}:{app_id}"
@@ -70,4 +95,6 @@ def shaped(body: dict[str, Any], app_id: str, name: str) -> dict[str, Any]:
     _settings(app)
     if app.get("signOnMode") == "SAML_2_0":
         _saml_sign_on(app["settings"].setdefault("signOn", {}))
+    if app.get("signOnMode") == "OPENID_CONNECT":
+        _oidc(app, app_id, secret)
     return app

@@ -30,7 +30,7 @@ from typing import Any
 
 from components.emulator.links import app_user_links
 from components.emulator.okta_errors import not_found
-from components.emulator.org import EmulatedOrg
+from components.emulator.org import OIDC_BASE_PROPERTIES, EmulatedOrg
 from components.emulator.paging import page
 from components.emulator.request import Answer, Request, ok
 from components.emulator.users import app_user_record
@@ -137,6 +137,11 @@ def rendered(org: EmulatedOrg, app_id: str, view: AppUsersView, entry: Entry, ba
         # Nothing is pushed: syncState DISABLED, no lastSync (DataSourceOktaAppUserAssignments_read #12).
         item["syncState"] = "DISABLED"
         item.pop("lastSync", None)
+    if (org.apps.get(app_id) or {}).get("signOnMode") == "OPENID_CONNECT":
+        # An OIDC app's users hold the standard claims, from the user by Okta's default mapping, not a userName
+        # (DataSourceOktaAppUserAssignments_read #12).
+        own = {k: v for k, v in item["profile"].items() if k != "userName"}
+        item["profile"] = {**oidc_profile(org.users[user_id]["profile"]), **own}
     # An individual assignment's profile wholly replaces the group values (assumed: Okta documents no per-attribute
     # merge of the two), so a USER record is returned as it is held.
     if scope == "GROUP":
@@ -144,6 +149,24 @@ def rendered(org: EmulatedOrg, app_id: str, view: AppUsersView, entry: Entry, ba
         stale = org.stale.get(app_id, {}).get(user_id, {})
         item["profile"] = {**own, **copy.deepcopy(values), **copy.deepcopy(stale)}
     return item
+
+
+OIDC_ZONE, OIDC_LOCALE = "America/Los_Angeles", "en_US"  # what Okta's default mapping gives a user without
+
+
+def oidc_profile(user: dict[str, Any]) -> dict[str, Any]:
+    """An OIDC app user's claims, as Okta's default user-to-app mapping fills them; the rest null."""
+    first, last = user.get("firstName"), user.get("lastName")
+    claims: dict[str, Any] = dict.fromkeys(name for name in OIDC_BASE_PROPERTIES if name != "userName")
+    claims.update(
+        given_name=first,
+        family_name=last,
+        name=" ".join(part for part in (first, last) if part) or None,
+        email=user.get("email"),
+        zoneinfo=user.get("timezone") or OIDC_ZONE,
+        locale=user.get("locale") or OIDC_LOCALE,
+    )
+    return claims
 
 
 def _app_id(org: EmulatedOrg, request: Request) -> str:

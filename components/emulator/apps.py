@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import secrets
 import uuid
 from typing import Any
 
@@ -110,7 +111,7 @@ def create_app(org: EmulatedOrg, request: Request) -> Answer:
     org.keys[app_id] = [key]
     label = str(body["label"])
     name = body.get("name") or f"emulatedorg_{''.join(c for c in label.lower() if c.isalnum())}_1"
-    app = shaped(body, app_id, name)
+    app = shaped(body, app_id, name, secrets.token_urlsafe(30))
     app.update(
         {
             "id": app_id,
@@ -140,7 +141,8 @@ def replace_app(org: EmulatedOrg, request: Request) -> Answer:
     kid = ((body.get("credentials") or {}).get("signing") or {}).get("kid")
     if kid is not None and kid not in {key["kid"] for key in org.keys.get(app_id, [])}:
         raise invalid("credentials.signing.kid", "credentials.signing.kid: no key of this app has that id")
-    app = shaped(body, app_id, current["name"])
+    secret = ((current.get("credentials") or {}).get("oauthClient") or {}).get("client_secret", "")
+    app = shaped(body, app_id, current["name"], secret)
     for kept in ("id", "name", "orn", "created", "status", "_links"):
         if kept in current:
             app[kept] = current[kept]
@@ -204,6 +206,22 @@ def generate_key(org: EmulatedOrg, request: Request) -> Answer:
     key = _new_key(self_signed_certificate(365 * years), years)
     org.keys.setdefault(app_id, []).append(key)
     return ok(copy.deepcopy(key), status=201)
+
+
+def id_token_settings(org: EmulatedOrg, request: Request) -> Answer:
+    """An OIDC app's ID token issuer, read (GET) or set (POST, `issuerMode`): Okta's internal endpoint that the
+    provider calls for every OIDC app it creates and reads (ResourceOktaAppUserSchemas_crud #1: the POST answers
+    nulls and the mode; #6: a read gives the org's URL as issuer and the client id as audience)."""
+    app = _app(org, request)
+    if request.method == "POST":
+        body = request.json()
+        mode = body.get("issuerMode") if isinstance(body, dict) else None
+        if mode not in ("ORG_URL", "CUSTOM_URL", "DYNAMIC"):
+            raise invalid("issuerMode", "issuerMode: must be ORG_URL, CUSTOM_URL or DYNAMIC")
+        org.id_token_modes[app["id"]] = mode
+        return ok({"issuer": None, "orgUrl": None, "customUrl": None, "audience": None, "issuerMode": mode})
+    mode = org.id_token_modes.get(app["id"], "ORG_URL")
+    return ok({"issuer": request.base, "orgUrl": None, "customUrl": None, "audience": app["id"], "issuerMode": mode})
 
 
 def saml_metadata(org: EmulatedOrg, request: Request) -> Answer:

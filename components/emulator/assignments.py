@@ -4,9 +4,13 @@
   issue #669); the SCIM base ones (preferred language, locale, time zone, user type) included once SCIM is on.
 - Okta keeps the priority it is given, gaps included (the provider's acceptance tests: 1, 2, 4, 99); without one,
   the next after the highest (Okta's Apps API: "the next highest priority is assigned by default").
-- Okta does not refuse a priority another assignment of the app holds (provider #1143) and has stored such
-  duplicates; an app holding them met its assignment writes with 500 E0000009 until Okta repaired the data
-  (#736). Every moment two assignments of an app share a number is recorded in `org.collisions`.
+- A write that takes a priority another assignment of the app holds is not refused, and the other assignment
+  moves: to the lowest number none of the app's assignments holds (ResourceOktaAppGroupAssignment_crud #16-#19:
+  after a PUT at priority 1 beside a group holding 1, that group reads back 0, with no error; the provider's
+  TestAccResourceOktaAppGroupAssignments_crud swaps two groups' numbers one PUT at a time and passes against real
+  Okta). Older reports saw duplicates stored (#1143) and an app holding them failing its assignment writes with
+  500 E0000009 until Okta repaired the data (#736): an app seeded with duplicates still does. Every such move is
+  recorded in `org.collisions`: for a program, it is a group silently renumbered.
 - A write to an app's assignments while another is under way gets 500 E0000009 now and then (#1198: Okta is
   "sensitive to asynchronous calls on resources that have a priority"; #1373: intermittent, seen even at
   -parallelism=1): `race_failure_rate` of the time, drawn from the org's seeded `chance`. A write takes
@@ -80,9 +84,21 @@ def _duplicates(org: EmulatedOrg, app_id: str) -> dict[int, list[str]]:
     return {priority: ids for priority, ids in holders.items() if len(ids) > 1}
 
 
-def _record_collisions(org: EmulatedOrg, app_id: str) -> None:
-    for priority, group_ids in _duplicates(org, app_id).items():
-        org.collisions.append({"appId": app_id, "priority": priority, "groupIds": sorted(group_ids)})
+def _move_holder(org: EmulatedOrg, app_id: str, taker: dict[str, Any], priority: int) -> None:
+    """Another assignment holding `priority` moves to the lowest number none holds (recorded as a collision)."""
+    holders = [a for a in org.app_groups.get(app_id, []) if a is not taker and a["priority"] == priority]
+    for holder in holders:
+        held = {a["priority"] for a in org.app_groups.get(app_id, []) if a is not holder} | {priority}
+        free = next(n for n in range(len(held) + 1) if n not in held)
+        org.collisions.append(
+            {"appId": app_id, "priority": priority, "groupIds": sorted([holder["id"], taker["id"]]), "movedTo": free}
+        )
+        holder["priority"] = free
+
+
+# Apps whose group assignments take any profile: a bookmark has no user profile to check it against (the provider's
+# TestAccResourceOktaAppGroupAssignments_1088_unplanned_changes assigns {"test": "a"} to a bookmark app's groups).
+_UNCHECKED_PROFILES = frozenset({"BOOKMARK"})
 
 
 def _checked_profile(org: EmulatedOrg, app_id: str, profile: Any) -> dict[str, Any]:
@@ -90,6 +106,8 @@ def _checked_profile(org: EmulatedOrg, app_id: str, profile: Any) -> dict[str, A
         return {}
     if not isinstance(profile, dict):
         raise invalid("profile", "profile: must be an object")
+    if org.apps[app_id].get("signOnMode") in _UNCHECKED_PROFILES:
+        return {name: value for name, value in profile.items() if value is not None}
     known = {**org.base_properties(app_id), **org.schemas.get(app_id, {})}
     for name in profile:
         if name not in known:
@@ -131,8 +149,8 @@ def put_assignment(org: EmulatedOrg, request: Request) -> Answer:
                 assignment = {"id": group_id}
                 org.app_groups.setdefault(app_id, []).append(assignment)
             assignment.update({"priority": priority, "profile": profile, "lastUpdated": NOW})
+            _move_holder(org, app_id, assignment, priority)
             org.changed()
-            _record_collisions(org, app_id)
             return ok(rendered(org, app_id, assignment, request.base))
     finally:
         org.end_write(started)

@@ -38,6 +38,45 @@ SCIM_BASE_PROPERTIES: dict[str, dict[str, Any]] = {
         )
     },
 }
+# An OIDC app's base schema: the OpenID Connect standard claims, all Personal (ResourceOktaAppUserSchemas_crud #8).
+_OIDC_CLAIMS = (
+    ("name", "Name", "End-User's full name in displayable form."),
+    ("nickname", "Nickname", "Casual name of the End-User (may or may not be the same as the given_name)"),
+    ("given_name", "Given Name", "Given name or first name of the End-User."),
+    ("middle_name", "Middle Name", "Middle name of the End-User."),
+    ("family_name", "Family Name", "Surname or last name of the End-User."),
+    ("email", "Email", "End-User's preferred e-mail address."),
+    ("profile", "Profile URL", "URL of the End-User's profile page."),
+    ("picture", "Picture URL", "URL of the End-User's profile picture."),
+    ("website", "Website", "URL of the End-User's Web page or blog."),
+    ("gender", "Gender", "End-User's gender."),
+    ("birthdate", "Birthdate", "End-User's birthday, represented as an ISO 8601:2004 YYYY-MM-DD format."),
+    ("zoneinfo", "Time Zone", "String representing the End-User's time zone."),
+    ("locale", "Locale Name", "ISO3166\u20111 country code in uppercase, separated by a dash (e.g. 'en-US')"),
+    ("phone_number", "Phone Number", "End-User's preferred telephone number in E.164 format."),
+)
+_OIDC_ADDRESS = (
+    ("street_address", "Street Address", "Full street address component."),
+    ("locality", "Locality", "City or locality component."),
+    ("region", "Region", "State, province, prefecture, or region component."),
+    ("postal_code", "Postal Code", "Zip code or postal code component."),
+    ("country", "Country", "Country name component."),
+    ("formatted", "Formatted", "Full mailing address, formatted for display."),
+)
+OIDC_BASE_PROPERTIES: dict[str, dict[str, Any]] = {
+    "userName": {
+        "title": "Username",
+        "type": "string",
+        "required": True,
+        "externalName": "preferred_username",
+        "scope": "SELF",
+    },
+    **{name: {"title": t, "description": d, "type": "string", "scope": "SELF"} for name, t, d in _OIDC_CLAIMS},
+    **{
+        name: {"title": t, "description": d, "type": "string", "externalName": f"address.{name}", "scope": "SELF"}
+        for name, t, d in _OIDC_ADDRESS
+    },
+}
 # What "Provisioning > To App" switches on, as the app's read-only `features` (Okta's Application schema).
 PROVISIONING_FEATURES = {
     "createUsers": "PUSH_NEW_USERS",
@@ -96,6 +135,7 @@ class EmulatedOrg:
     pipeline: str = "idx"
     access_policies: list[dict[str, Any]] = field(default_factory=lambda: [dict(p) for p in DEFAULT_ACCESS_POLICIES])
     profile_enrollment_policy: str = "rst1emulatedprofile0"  # what every app's `_links.profileEnrollment` names
+    id_token_modes: dict[str, str] = field(default_factory=dict)  # an OIDC app's id token issuer mode (apps.py)
     # Misbehaviour on purpose: path prefix -> responses still to give.
     throttle: dict[str, int] = field(default_factory=dict)  # 429s
     fail: dict[str, int] = field(default_factory=dict)  # 500s
@@ -188,6 +228,8 @@ class EmulatedOrg:
     def base_properties(self, app_id: str) -> dict[str, dict[str, Any]]:
         if app_id in self.base_schemas:
             return self.base_schemas[app_id]
+        if (self.apps.get(app_id) or {}).get("signOnMode") == "OPENID_CONNECT":
+            return OIDC_BASE_PROPERTIES
         has_scim = any(f in (self.apps.get(app_id) or {}).get("features", []) for f in PROVISIONING_FEATURES.values())
         return SCIM_BASE_PROPERTIES if has_scim else APP_BASE_PROPERTIES
 

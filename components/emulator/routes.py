@@ -38,6 +38,8 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("POST", "/api/v1/apps/{appId}/lifecycle/activate", apps.activate),
     ("POST", "/api/v1/apps/{appId}/lifecycle/deactivate", apps.deactivate),
     ("GET", "/api/v1/apps/{appId}/sso/saml/metadata", apps.saml_metadata),
+    ("GET", "/api/v1/internal/apps/{appId}/settings/oauth/idToken", apps.id_token_settings),
+    ("POST", "/api/v1/internal/apps/{appId}/settings/oauth/idToken", apps.id_token_settings),
     ("GET", "/api/v1/apps/{appId}/credentials/keys", apps.list_keys),
     ("POST", "/api/v1/apps/{appId}/credentials/keys/generate", apps.generate_key),
     ("GET", "/api/v1/apps/{appId}/credentials/keys/{kid}", apps.get_key),

@@ -108,6 +108,26 @@ def cleaning_up(org: EmulatedOrg, app_id: str) -> dict[str, float]:
     return running
 
 
+def _update_base(org: EmulatedOrg, app_id: str, given: Any) -> None:
+    """A base property's settings (`required`, `permissions`, `master`, its title): merged into what Okta holds; its
+    type and name stay (the provider's okta_app_user_base_schema_property, TestAccResourceOktaAppUserBaseSchema_change:
+    `name` of an OIDC app made required and READ_ONLY, then not required)."""
+    if given is None:
+        return
+    if not isinstance(given, dict):
+        raise invalid("definitions.base.properties", "definitions.base.properties: must be an object")
+    base = copy.deepcopy(org.base_properties(app_id))
+    for name, spec in given.items():
+        if name not in base or not isinstance(spec, dict):
+            raise invalid(f"definitions.base.properties.{name}", f"{name}: not a base property of this app")
+        if spec.get("type", base[name]["type"]) != base[name]["type"]:
+            raise invalid(f"definitions.base.properties.{name}", f"{name}: a base property's type cannot change")
+        base[name] = {**base[name], **copy.deepcopy(spec)}
+        if not base[name].get("required"):
+            base[name].pop("required", None)
+    org.base_schemas[app_id] = base
+
+
 def update_schema(org: EmulatedOrg, request: Request) -> Answer:
     """POST …/default: a partial update of the custom properties; a property set to null is removed.
 
@@ -122,12 +142,15 @@ def update_schema(org: EmulatedOrg, request: Request) -> Answer:
     """
     app_id = request.params["appId"]
     body = request.json()
-    properties = (((body or {}).get("definitions") or {}).get("custom") or {}).get("properties")
+    definitions = (body or {}).get("definitions") if isinstance(body, dict) else None
+    definitions = definitions if isinstance(definitions, dict) else {}
+    properties = (definitions.get("custom") or {}).get("properties", {} if "base" in definitions else None)
     if not isinstance(properties, dict):
         raise invalid("definitions.custom.properties", "definitions.custom.properties: must be an object")
     with org.lock:
         if app_id not in org.apps:
             raise not_found(request.path)
+        _update_base(org, app_id, (definitions.get("base") or {}).get("properties"))
         running = cleaning_up(org, app_id)
         refused = [name for name, spec in properties.items() if spec is not None and name in running]
         if refused:

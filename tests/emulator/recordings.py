@@ -184,8 +184,8 @@ def differences(
     if isinstance(recorded, str) and re.match(r"https?://", recorded) and isinstance(emulated, str):
         # A URL names the recorded org's host: its path is compared, with the ids mapped.
         recorded, emulated = IdMap(ids).rewrite(urlsplit(recorded).path), urlsplit(emulated).path
-    elif name in _ID_KEYS and isinstance(recorded, str):
-        recorded = ids.get(recorded, recorded)
+    elif isinstance(recorded, str):
+        recorded = ids.get(recorded, recorded)  # an id wherever it stands (an `audience` is an app's id)
     return [] if recorded == emulated else [f"{where}: Okta {recorded!r}, emulator {emulated!r}"]
 
 
@@ -252,14 +252,36 @@ def _link(recorded: Any, emulated: Any, ids: dict[str, str], ignored: Callable[[
     return [f for f in found if not ignored(f.split(":", 1)[0])]
 
 
-def xml_skeleton(text: str) -> list[tuple[str, tuple[str, ...], str]]:
-    """A SAML metadata document as (tag, attribute names, the text of NameIDFormat) in document order."""
+_ORG_HOST = re.compile(r"^(127\.0\.0\.1(:\d+)?|[\w-]+\.(dne-)?okta(preview|-emea)?\.com)$")
+
+
+def _metadata_value(name: str, value: str) -> str:
+    """An entityID or a Location, with what differs between two orgs named by its kind: the org's host, an app's
+    name and its `exk…` id. A host that is not an org's stays as it is."""
+    value = re.sub(r"exk[A-Za-z0-9]+", "{exk}", value)
+    if name != "Location":
+        return value
+    parts = urlsplit(value)
+    path = re.sub(r"^/app/[^/]+/", "/app/{name}/", parts.path)
+    if _ORG_HOST.match(parts.netloc):  # the org itself: https at Okta, http on the loopback emulator
+        return f"{{org}}{path}"
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def xml_skeleton(text: str) -> list[tuple[str, tuple[str, ...], str, tuple[str, ...]]]:
+    """A SAML metadata document as (tag, attribute names, the text of NameIDFormat, its entityID and Location as
+    _metadata_value shapes them) in document order."""
     root = ElementTree.fromstring(text.encode())
     return [
         (
             element.tag,
             tuple(sorted(element.attrib)),
             (element.text or "") if element.tag.endswith("NameIDFormat") else "",
+            tuple(
+                f"{name}={_metadata_value(name, element.attrib[name])}"
+                for name in ("entityID", "Location")
+                if name in element.attrib
+            ),
         )
         for element in root.iter()
     ]

@@ -74,14 +74,29 @@ def test_okta_keeps_the_priority_given_and_defaults_to_the_next(empty: Served) -
     assert [a["priority"] for a in listed] == [1, 4, 99, 100]
 
 
-def test_a_shared_priority_is_stored_recorded_and_then_breaks_the_app(article: Served) -> None:
-    """Okta does not refuse a priority another assignment holds (provider #1143) and has stored duplicates; the
-    app then answered its assignment writes with 500 E0000009 until Okta repaired the data (#736)."""
+def test_taking_a_held_priority_moves_the_holder_to_the_lowest_free_number(article: Served) -> None:
+    """ResourceOktaAppGroupAssignment_crud #16-#19: after a PUT at priority 1 beside a group holding 1, that group
+    reads back 0, with no error (and the provider's own test of swapping two numbers passes against Okta). The move
+    is recorded: for a program it is a group silently renumbered."""
+    test, viewer = _group(article, "Test"), _group(article, "Viewer")  # Test holds 0, Viewer 1
+    article.ok("PUT", f"/api/v1/apps/{SCIM_APP_ID}/groups/{viewer}", {"priority": 0})
+    listed = {a["id"]: a["priority"] for a in article.ok("GET", f"/api/v1/apps/{SCIM_APP_ID}/groups")}
+    assert listed == {viewer: 0, test: 1}  # 1 was free again once Viewer left it
+    assert article.org.collisions == [
+        {"appId": SCIM_APP_ID, "priority": 0, "groupIds": sorted([test, viewer]), "movedTo": 1}
+    ]
+    assert article.ok("PUT", f"/api/v1/apps/{SCIM_APP_ID}/groups/{test}", {"priority": 7})["priority"] == 7
+
+
+def test_an_app_holding_duplicates_fails_its_assignment_writes(article: Served) -> None:
+    """#736: an app whose data held duplicate priorities answered its assignment writes with 500 E0000009 until Okta
+    repaired it (planted here: no write makes one any more)."""
     test, viewer = _group(article, "Test"), _group(article, "Viewer")
-    article.ok("PUT", f"/api/v1/apps/{SCIM_APP_ID}/groups/{viewer}", {"priority": 0})  # Test holds 0
-    assert article.org.collisions == [{"appId": SCIM_APP_ID, "priority": 0, "groupIds": sorted([test, viewer])}]
+    for assignment in article.org.app_groups[SCIM_APP_ID]:
+        assignment["priority"] = 5
     after = article.call("PUT", f"/api/v1/apps/{SCIM_APP_ID}/groups/{test}", {"priority": 7})
     assert after.status_code == 500 and after.json()["errorCode"] == "E0000009"
+    assert viewer
 
 
 def test_concurrent_writes_to_one_app_are_answered_500(empty: Served) -> None:
