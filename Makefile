@@ -4,12 +4,12 @@ VENV := venv
 PY := $(VENV)/bin/python
 STACK ?= dev
 
-.PHONY: help venv lock policy-venv plan test lint lint-workflows validate bench clean e2e-tools e2e-bin e2e wheel-check
+.PHONY: help venv lock policy-venv plan test lint lint-workflows validate bench clean e2e-tools e2e-bin e2e e2e-conformance wheel-check
 .DEFAULT_GOAL := help
 
 # `make` alone lists the targets: each has a `## what it does` comment.
 help:
-	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)$$/  make \1\t\2/' | expand -t 24
+	@grep -E '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z0-9-]+):.*## (.*)$$/  make \1\t\2/' | expand -t 24
 
 # One lock for every install: requirements.txt, hash-pinned, made from pyproject.toml by `make lock` (pip-tools).
 # `pulumi install`, this Makefile, the workflows and .ci/run all install exactly it; tests/test_lock.py fails when
@@ -69,6 +69,12 @@ e2e-bin: ## print the folder that holds the built toolchain
 e2e: $(VENV)/.installed ## the real engine and okta provider against the emulator (needs OKTA_PROVIDER_SOURCE)
 	@e2e/toolchain/build.sh >/dev/null
 	E2E_BIN=$$(e2e/toolchain/build.sh --print-bin) $(PY) -m pytest e2e -p no:cacheprovider
+
+# The okta provider's own acceptance tests for the resources this program uses, live against the emulator, one org
+# each (e2e/conformance/run.py): OpenTofu and the test binary built from OKTA_PROVIDER_SOURCE, cached like the rest.
+e2e-conformance: $(VENV)/.installed ## the okta provider's acceptance tests against the emulator (needs OKTA_PROVIDER_SOURCE)
+	@dir=$$(e2e/toolchain/build.sh --conformance) && \
+	  $(PY) -m e2e.conformance.run --bin "$$dir/bin" --source "$$dir/src"
 
 bench: $(VENV)/.installed ## the plan benchmark (bench/ has the others)
 	$(PY) bench/plan_benchmark.py

@@ -2,8 +2,11 @@
 
 - A read gives every group-scoped property of the app's schema, `null` where the group sets none (provider
   issue #669); the SCIM base ones (preferred language, locale, time zone, user type) included once SCIM is on.
-- Okta keeps the priority it is given, gaps included (the provider's acceptance tests: 1, 2, 4, 99); without one,
-  the next after the highest (Okta's Apps API: "the next highest priority is assigned by default").
+- Okta keeps the priority it is given, gaps included (the provider's acceptance tests: 1, 2, 4, 99). Without one,
+  "the next highest priority is assigned by default" (Okta's Apps API), read as the highest priority no assignment
+  holds, the lowest free number: ResourceOktaAppGroupAssignment_crud #16-#19 write a group without a priority and
+  one at 1 at the same moment, and the first reads back 0 whichever came first; the provider's
+  TestAccResourceOktaAppGroupAssignment_crud expects exactly that.
 - A write that takes a priority another assignment of the app holds is not refused, and the other assignment
   moves: to the lowest number none of the app's assignments holds (ResourceOktaAppGroupAssignment_crud #16-#19:
   after a PUT at priority 1 beside a group holding 1, that group reads back 0, with no error; the provider's
@@ -84,12 +87,15 @@ def _duplicates(org: EmulatedOrg, app_id: str) -> dict[int, list[str]]:
     return {priority: ids for priority, ids in holders.items() if len(ids) > 1}
 
 
+def _lowest_free(held: set[int]) -> int:
+    return next(n for n in range(len(held) + 1) if n not in held)
+
+
 def _move_holder(org: EmulatedOrg, app_id: str, taker: dict[str, Any], priority: int) -> None:
     """Another assignment holding `priority` moves to the lowest number none holds (recorded as a collision)."""
     holders = [a for a in org.app_groups.get(app_id, []) if a is not taker and a["priority"] == priority]
     for holder in holders:
-        held = {a["priority"] for a in org.app_groups.get(app_id, []) if a is not holder} | {priority}
-        free = next(n for n in range(len(held) + 1) if n not in held)
+        free = _lowest_free({a["priority"] for a in org.app_groups.get(app_id, []) if a is not holder} | {priority})
         org.collisions.append(
             {"appId": app_id, "priority": priority, "groupIds": sorted([holder["id"], taker["id"]]), "movedTo": free}
         )
@@ -143,8 +149,8 @@ def put_assignment(org: EmulatedOrg, request: Request) -> Answer:
             profile = _checked_profile(org, app_id, body.get("profile"))
             assignment = _find(org, app_id, group_id)
             if priority is None:
-                held = [a["priority"] for a in org.app_groups.get(app_id, []) if a is not assignment]
-                priority = assignment["priority"] if assignment else (max(held) + 1 if held else 0)
+                held = {a["priority"] for a in org.app_groups.get(app_id, []) if a is not assignment}
+                priority = assignment["priority"] if assignment else _lowest_free(held)
             if assignment is None:
                 assignment = {"id": group_id}
                 org.app_groups.setdefault(app_id, []).append(assignment)

@@ -136,6 +136,8 @@ class EmulatedOrg:
     access_policies: list[dict[str, Any]] = field(default_factory=lambda: [dict(p) for p in DEFAULT_ACCESS_POLICIES])
     profile_enrollment_policy: str = "rst1emulatedprofile0"  # what every app's `_links.profileEnrollment` names
     id_token_modes: dict[str, str] = field(default_factory=dict)  # an OIDC app's id token issuer mode (apps.py)
+    inline_hooks: dict[str, dict[str, Any]] = field(default_factory=dict)  # hooks_and_idps.py
+    idps: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Misbehaviour on purpose: path prefix -> responses still to give.
     throttle: dict[str, int] = field(default_factory=dict)  # 429s
     fail: dict[str, int] = field(default_factory=dict)  # 500s

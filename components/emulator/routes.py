@@ -12,6 +12,7 @@ from components.emulator import (
     control,
     credentials,
     groups,
+    hooks_and_idps,
     mappings,
     org_policies,
     schemas,
@@ -57,14 +58,29 @@ _ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", "/api/v1/groups/{groupId}/users", users.list_group_users),
     ("PUT", "/api/v1/groups/{groupId}/users/{userId}", users.put_member),
     ("DELETE", "/api/v1/groups/{groupId}/users/{userId}", users.delete_member),
+    ("POST", "/api/v1/users", users.create_user),
     ("GET", "/api/v1/users/{userId}", users.get_user),
+    ("DELETE", "/api/v1/users/{userId}", users.delete_user),
     ("GET", "/api/v1/users/{userId}/groups", users.list_user_groups),
+    ("GET", "/api/v1/meta/schemas/group/default", schemas.get_group_schema),
+    ("POST", "/api/v1/meta/schemas/group/default", schemas.update_group_schema),
     ("GET", "/api/v1/meta/schemas/apps/{appId}/default", schemas.get_schema),
     ("POST", "/api/v1/meta/schemas/apps/{appId}/default", schemas.update_schema),
     ("GET", "/api/v1/mappings", mappings.list_mappings),
     ("GET", "/api/v1/mappings/{mappingId}", mappings.get_mapping),
     ("POST", "/api/v1/mappings/{mappingId}", mappings.update_mapping),
     ("GET", "/api/v1/logs", system_log.list_events),
+    ("POST", "/api/v1/inlineHooks", hooks_and_idps.create_hook),
+    ("GET", "/api/v1/inlineHooks/{hookId}", hooks_and_idps.get_hook),
+    ("PUT", "/api/v1/inlineHooks/{hookId}", hooks_and_idps.replace_hook),
+    ("DELETE", "/api/v1/inlineHooks/{hookId}", hooks_and_idps.delete_hook),
+    ("POST", "/api/v1/inlineHooks/{hookId}/lifecycle/activate", hooks_and_idps.activate_hook),
+    ("POST", "/api/v1/inlineHooks/{hookId}/lifecycle/deactivate", hooks_and_idps.deactivate_hook),
+    ("GET", "/api/v1/templates/emails/{templateId}", hooks_and_idps.no_email_template),
+    ("POST", "/api/v1/idps", hooks_and_idps.create_idp),
+    ("GET", "/api/v1/idps/{idpId}", hooks_and_idps.get_idp),
+    ("DELETE", "/api/v1/idps/{idpId}", hooks_and_idps.delete_idp),
+    ("POST", "/api/v1/idps/{idpId}/lifecycle/deactivate", hooks_and_idps.deactivate_idp),
     ("POST", "/_emulator/apps/{appId}/provisioning", control.switch_on_provisioning),
     ("POST", "/_emulator/apps/{appId}/push-failures", system_log.record_push_failures),
     ("POST", "/_emulator/apps/{appId}/schema-cleanup", control.finish_schema_cleanup),
@@ -80,6 +96,7 @@ PAGED = frozenset({"limit", "after"})
 # unrouted, so the e2e fails on it: the emulator would be answering a request it does not model.
 QUERY: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/api/v1/policies"): frozenset({"type"}),
+    ("POST", "/api/v1/users"): frozenset({"activate", "provider", "nextLogin"}),
     ("GET", "/api/v1/apps"): PAGED | {"q", "filter", "expand", "includeNonDeleted"},
     ("POST", "/api/v1/apps"): frozenset({"activate"}),
     ("GET", "/api/v1/apps/{appId}/sso/saml/metadata"): frozenset({"kid"}),
@@ -103,9 +120,7 @@ def unknown_query(method: str, template: str, query: dict[str, list[str]]) -> li
 
 # Handlers that take the org's lock themselves: they leave it while a write is under way, as Okta's writes take
 # time and overlap (assignments.py, schemas.py). Every other handler runs under the lock (dispatch.py).
-SELF_LOCKING: frozenset[Handler] = frozenset(
-    {assignments.put_assignment, assignments.delete_assignment, schemas.update_schema}
-)
+SELF_LOCKING: frozenset[Handler] = frozenset({assignments.put_assignment, assignments.delete_assignment})
 
 
 def _pattern(template: str) -> re.Pattern[str]:

@@ -128,6 +128,49 @@ def _update_base(org: EmulatedOrg, app_id: str, given: Any) -> None:
     org.base_schemas[app_id] = base
 
 
+def _custom_properties(request: Request) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The `definitions` of a schema POST, and its custom properties (none when only the base is given)."""
+    body = request.json()
+    definitions = (body or {}).get("definitions") if isinstance(body, dict) else None
+    definitions = definitions if isinstance(definitions, dict) else {}
+    properties = (definitions.get("custom") or {}).get("properties", {} if "base" in definitions else None)
+    if not isinstance(properties, dict):
+        raise invalid("definitions.custom.properties", "definitions.custom.properties: must be an object")
+    return definitions, properties
+
+
+def _write(
+    org: EmulatedOrg, key: str, path: str, properties: dict[str, Any], checked: dict[str, Any]
+) -> dict[str, Any]:
+    """One write of the custom properties kept under `key` (an app's id, or GROUP_SCHEMA), as Okta makes it: from
+    the schema as it was when the write began, `schema_write_seconds` later, the last writer winning; a removed
+    property's clean-up begins. The caller holds the lock, which this leaves while the write is under way."""
+    running = cleaning_up(org, key)
+    refused = [name for name, spec in properties.items() if spec is not None and name in running]
+    if refused:
+        raise _deletion_incomplete(refused[0])
+    began = copy.deepcopy(org.schemas.get(key, {}))  # what this write starts from
+    started = org.begin_write("schema", key, path, "POST")
+    org.lock.release()
+    try:
+        if org.schema_write_seconds:
+            time.sleep(org.schema_write_seconds)
+    finally:
+        org.lock.acquire()
+        org.end_write(started)
+    for name, spec in properties.items():
+        if spec is not None:
+            began[name] = checked[name]
+            continue
+        if began.pop(name, None) is not None and org.schema_deletion_seconds:
+            cleaning_up(org, key)[name] = org.clock() + org.schema_deletion_seconds
+        for assignment in org.app_groups.get(key, []):
+            assignment.get("profile", {}).pop(name, None)  # the values set on groups are lost
+    org.schemas[key] = began  # last writer wins
+    org.changed()
+    return began
+
+
 def update_schema(org: EmulatedOrg, request: Request) -> Answer:
     """POST …/default: a partial update of the custom properties; a property set to null is removed.
 
@@ -141,39 +184,75 @@ def update_schema(org: EmulatedOrg, request: Request) -> Answer:
       Every such overlap is recorded in `org.overlaps`.
     """
     app_id = request.params["appId"]
-    body = request.json()
-    definitions = (body or {}).get("definitions") if isinstance(body, dict) else None
-    definitions = definitions if isinstance(definitions, dict) else {}
-    properties = (definitions.get("custom") or {}).get("properties", {} if "base" in definitions else None)
-    if not isinstance(properties, dict):
-        raise invalid("definitions.custom.properties", "definitions.custom.properties: must be an object")
+    definitions, properties = _custom_properties(request)
     with org.lock:
         if app_id not in org.apps:
             raise not_found(request.path)
         _update_base(org, app_id, (definitions.get("base") or {}).get("properties"))
-        running = cleaning_up(org, app_id)
-        refused = [name for name, spec in properties.items() if spec is not None and name in running]
-        if refused:
-            raise _deletion_incomplete(refused[0])
         provisioning = org.has_provisioning(app_id)
         checked = {name: _checked(name, spec, provisioning) for name, spec in properties.items() if spec is not None}
-        began = copy.deepcopy(org.schemas.get(app_id, {}))  # what this write starts from
-        started = org.begin_write("schema", app_id, request.path, "POST")
-    try:
-        if org.schema_write_seconds:
-            time.sleep(org.schema_write_seconds)
-        with org.lock:
-            for name, spec in properties.items():
-                if spec is not None:
-                    began[name] = checked[name]
-                    continue
-                if began.pop(name, None) is not None and org.schema_deletion_seconds:
-                    cleaning_up(org, app_id)[name] = org.clock() + org.schema_deletion_seconds
-                for assignment in org.app_groups.get(app_id, []):
-                    assignment.get("profile", {}).pop(name, None)  # the values set on groups are lost
-            if app_id in org.apps:
-                org.schemas[app_id] = began  # last writer wins
-                org.changed()
-            return ok(_document(org, app_id, request.base))
-    finally:
-        org.end_write(started)
+        _write(org, app_id, request.path, properties, checked)
+        if app_id not in org.apps:
+            raise not_found(request.path)  # deleted while the write was under way
+        return ok(_document(org, app_id, request.base))
+
+
+# The group profile's schema (Okta's Schemas API, `/api/v1/meta/schemas/group/default`): the base `name` and
+# `description`, and custom properties the provider's okta_group_schema_property adds (TestAccResourceOktaGroup_
+# customschema). Its custom properties are kept as sent, under this key of `org.schemas`.
+GROUP_SCHEMA = "group"
+GROUP_BASE_PROPERTIES: dict[str, dict[str, Any]] = {
+    "name": {"title": "Name", "description": "Name", "type": "string", "required": True, "maxLength": 255,
+             "mutability": "READ_WRITE", "scope": "NONE",
+             "permissions": [{"principal": "SELF", "action": "READ_ONLY"}]},
+    "description": {"title": "Description", "description": "Description", "type": "string", "maxLength": 1024,
+                    "mutability": "READ_WRITE", "scope": "NONE",
+                    "permissions": [{"principal": "SELF", "action": "READ_ONLY"}]},
+}  # fmt: skip
+
+
+def _group_document(org: EmulatedOrg, base: str) -> dict[str, Any]:
+    custom = copy.deepcopy(org.schemas.get(GROUP_SCHEMA, {}))
+    return {
+        "id": f"{base}/meta/schemas/group/default",
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "name": "group",
+        "title": "Okta group",
+        "description": "Okta group profile template",
+        "lastUpdated": NOW,
+        "created": NOW,
+        "type": "object",
+        "definitions": {
+            "base": {
+                "id": "#base",
+                "type": "object",
+                "properties": copy.deepcopy(GROUP_BASE_PROPERTIES),
+                "required": ["name"],
+            },
+            "custom": {
+                "id": "#custom",
+                "type": "object",
+                "properties": custom,
+                "required": [n for n, spec in custom.items() if spec.get("required")],
+            },
+        },
+        "properties": {"profile": {"allOf": [{"$ref": "#/definitions/custom"}, {"$ref": "#/definitions/base"}]}},
+    }
+
+
+def get_group_schema(org: EmulatedOrg, request: Request) -> Answer:
+    return ok(_group_document(org, request.base))
+
+
+def update_group_schema(org: EmulatedOrg, request: Request) -> Answer:
+    """POST: a partial update of the group profile's custom properties, as an app's (the same write model)."""
+    _, properties = _custom_properties(request)
+    with org.lock:
+        checked = {}
+        for name, spec in properties.items():
+            if spec is None:
+                continue
+            _checked(name, spec, provisioning=True)  # the same rules for a name, a type and a scope
+            checked[name] = copy.deepcopy(spec)
+        _write(org, GROUP_SCHEMA, request.path, properties, checked)
+        return ok(_group_document(org, request.base))

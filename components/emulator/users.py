@@ -16,7 +16,7 @@ from typing import Any
 
 from components.emulator.groups import shown_group
 from components.emulator.links import USER_TYPE_ID, member_links, user_links
-from components.emulator.okta_errors import not_found
+from components.emulator.okta_errors import invalid, not_found
 from components.emulator.org import NOW, EmulatedOrg, okta_id
 from components.emulator.paging import page
 from components.emulator.request import Answer, Request, ok
@@ -133,6 +133,48 @@ def _user(org: EmulatedOrg, request: Request) -> dict[str, Any]:
     if found is None:
         raise not_found(request.path)
     return found
+
+
+def create_user(org: EmulatedOrg, request: Request) -> Answer:
+    """POST /api/v1/users: a user with a profile and no password is PROVISIONED (STAGED with `activate=false`), a
+    member of Everyone (DataSourceOktaGroup_read #5, #8); a login taken is refused."""
+    body = request.json()
+    profile = body.get("profile") if isinstance(body, dict) else None
+    if not isinstance(profile, dict) or not isinstance(profile.get("login"), str) or not profile["login"].strip():
+        raise invalid("login", "login: The field cannot be left blank")
+    login = profile["login"]
+    if any(user["profile"]["login"].lower() == login.lower() for user in org.users.values()):
+        raise invalid("login", "login: An object with this field already exists in the current organization")
+    password = ((body.get("credentials") or {}).get("password") or {}).get("value")
+    staged = request.arg("activate", "true") == "false"
+    status = "STAGED" if staged else ("ACTIVE" if password else "PROVISIONED")
+    user_id = okta_id("00u")
+    user = new_user(user_id, login, str(profile.get("firstName") or ""), str(profile.get("lastName") or ""), status)
+    # A null is not kept: Okta answers only its base profile's unset ones as null (DataSourceOktaGroup_read #5).
+    user["profile"].update({k: v for k, v in profile.items() if k != "login" and v is not None})
+    org.users[user_id] = user
+    for group_id, group in org.groups.items():
+        if group.get("type") == "BUILT_IN":  # Everyone
+            add_member(org, group_id, user_id)
+    org.changed()
+    return ok({**copy.deepcopy(user), "_links": user_links(user_id, request.base)})
+
+
+def delete_user(org: EmulatedOrg, request: Request) -> Answer:
+    """DELETE /api/v1/users/{id}: the first call deactivates a user that is not DEPROVISIONED, the second deletes it
+    (Okta's Users API; DataSourceOktaGroup_read #26, #27: two DELETEs, both 204)."""
+    user = _user(org, request)
+    if user["status"] != "DEPROVISIONED":
+        user["status"] = "DEPROVISIONED"
+    else:
+        del org.users[user["id"]]
+        for members in org.members.values():
+            if user["id"] in members:
+                members.remove(user["id"])
+        for held in org.app_users.values():
+            held.pop(user["id"], None)
+    org.changed()
+    return Answer(204, None)
 
 
 def get_user(org: EmulatedOrg, request: Request) -> Answer:

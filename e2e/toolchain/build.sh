@@ -51,6 +51,32 @@ okta_dir="$cache/okta-$okta_version-$(echo "$okta_sources$recipe" | sha256sum | 
 bin="$cache/bin-$(printf '%s\n' "$cli_dir" "$host_dir" "$okta_dir" | sha256sum | cut -c1-12)"
 tools=(pulumi pulumi-language-python pulumi-language-python-exec pulumi-resource-okta)
 
+# The okta provider's own acceptance tests (make e2e-conformance): OpenTofu's CLI, which they drive, and their test
+# binary, in a folder with the provider's source they read their fixtures from (okta/services/idaas/ reads
+# ../../../examples/). Built from OKTA_PROVIDER_SOURCE's opentofu/ and terraform-provider-okta/.
+conformance_dir="$cache/conformance-$(echo "$(digest "$source_dir/terraform-provider-okta")$( [ -d "$source_dir/opentofu" ] && digest "$source_dir/opentofu")$recipe" | sha256sum | cut -c1-12)"
+if [ "${1:-}" = "--conformance" ]; then
+  [ -f "$source_dir/opentofu/go.mod" ] || fail "OKTA_PROVIDER_SOURCE=$source_dir has no opentofu/go.mod (OpenTofu's source, for the provider's acceptance tests)"
+  command -v go >/dev/null || fail "no go on PATH: these builds need Go 1.26 or newer (and the Go module proxy)"
+  export GOFLAGS="-buildvcs=false ${GOFLAGS:-}"
+  if [ ! -x "$conformance_dir/bin/idaas.test" ]; then
+    rm -rf "$conformance_dir.partial"
+    mkdir -p "$conformance_dir.partial/bin"
+    started=$SECONDS
+    cp -R "$source_dir/opentofu" "$conformance_dir.partial/opentofu" &&
+      cp -R "$source_dir/terraform-provider-okta" "$conformance_dir.partial/src" &&
+      chmod -R u+w "$conformance_dir.partial" &&
+      (cd "$conformance_dir.partial/opentofu" && go build -trimpath -o "$conformance_dir.partial/bin/tofu" ./cmd/tofu) &&
+      (cd "$conformance_dir.partial/src" && go test -c -o "$conformance_dir.partial/bin/idaas.test" ./okta/services/idaas/) &&
+      rm -rf "$conformance_dir.partial/opentofu" ||
+      fail "building the acceptance tests failed (the go output above says why)"
+    mv "$conformance_dir.partial" "$conformance_dir"
+    echo "built $(basename "$conformance_dir") in $((SECONDS - started)) s" >&2
+  fi
+  echo "$conformance_dir"
+  exit 0
+fi
+
 if [ "${1:-}" = "--print-bin" ]; then
   for tool in "${tools[@]}"; do
     [ -x "$bin/$tool" ] || { echo "error: e2e-bin: $bin/$tool is not built: run make e2e-tools" >&2; exit 2; }

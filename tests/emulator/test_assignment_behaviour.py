@@ -62,16 +62,17 @@ def test_a_change_between_false_and_unset_is_seen_once_nulls_are_declared(articl
     assert profile_unchanged(state, "{}") is False  # and a declaration without the nulls never matched
 
 
-def test_okta_keeps_the_priority_given_and_defaults_to_the_next(empty: Served) -> None:
+def test_okta_keeps_the_priority_given_and_defaults_to_the_lowest_free(empty: Served) -> None:
     """The provider's acceptance tests set 1, 2, 4 and 99 and read them back; Okta's Apps API: without a
-    priority, "the next highest priority is assigned by default"."""
+    priority, "the next highest priority is assigned by default": the highest no assignment holds
+    (ResourceOktaAppGroupAssignment_crud #16-#19, and the provider's test of it, expect 0 beside a group at 1)."""
     app = empty.ok("POST", "/api/v1/apps", saml_app("Gainsight"))
     groups = [empty.org.add_group(f"G{i}") for i in range(4)]
     for group, priority in zip(groups[:3], (1, 4, 99), strict=True):
         empty.ok("PUT", f"/api/v1/apps/{app['id']}/groups/{group}", {"priority": priority})
-    assert empty.ok("PUT", f"/api/v1/apps/{app['id']}/groups/{groups[3]}", {})["priority"] == 100
+    assert empty.ok("PUT", f"/api/v1/apps/{app['id']}/groups/{groups[3]}", {})["priority"] == 0
     listed = empty.ok("GET", f"/api/v1/apps/{app['id']}/groups")
-    assert [a["priority"] for a in listed] == [1, 4, 99, 100]
+    assert [a["priority"] for a in listed] == [0, 1, 4, 99]
 
 
 def test_taking_a_held_priority_moves_the_holder_to_the_lowest_free_number(article: Served) -> None:
