@@ -35,6 +35,7 @@ class Mutation:
     old: str
     new: str
     relied_on: bool = True  # a behaviour the program's deploys or reads rest on
+    e2e: tuple[str, ...] = ()  # the scenarios that exercise it (default: E2E)
 
 
 MUTATIONS = (
@@ -73,6 +74,7 @@ MUTATIONS = (
         "assignments.py",
         '"priority": assignment["priority"],',
         '"priority": assignment["priority"] + 1,',
+        e2e=("e2e/test_fresh_stack.py",),
     ),
     Mutation(
         "group-profile-null-dropped",
@@ -80,6 +82,7 @@ MUTATIONS = (
         "assignments.py",
         "profile = {name: stored.get(name) for name in org.group_scoped(app_id)}",
         "profile = {name: stored[name] for name in org.group_scoped(app_id) if stored.get(name) is not None}",
+        e2e=("e2e/test_fresh_stack.py",),
     ),
     Mutation(
         "features-deactivate-missing",
@@ -115,6 +118,7 @@ MUTATIONS = (
         "schemas.py",
         "    if refused:\n        raise _deletion_incomplete(refused[0])",
         "    if refused and False:\n        raise _deletion_incomplete(refused[0])",
+        e2e=("e2e/test_attribute_replacement.py",),
     ),
     Mutation(
         "held-priority-duplicated",
@@ -129,6 +133,7 @@ MUTATIONS = (
         "apps.py",
         '    app["features"] = list(current.get("features") or []) if body.get("features") else []',
         '    app["features"] = list(current.get("features") or [])',
+        e2e=("e2e/test_scim_app_update.py",),
     ),
     Mutation(
         "signing-kid-ignored",
@@ -136,6 +141,7 @@ MUTATIONS = (
         "apps.py",
         "    if kid is None:\n        app.setdefault",
         "    if True:\n        app.setdefault",
+        e2e=("e2e/test_key_rotation.py",),
     ),
     Mutation(
         "races-never-fail",
@@ -192,29 +198,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="")
     parser.add_argument("--e2e", nargs="*", default=list(E2E), help="e2e scenarios to run (none: skip the e2e)")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--e2e-always", action="store_true", help="run a mutation's scenarios even when caught")
     args = parser.parse_args(argv)
     env = dict(os.environ)
     rows = []
     for mutation in MUTATIONS:
         if args.only and args.only not in mutation.name:
             continue
+        scenarios = mutation.e2e or tuple(args.e2e)
         with mutated(mutation):
             unit, unit_seconds = caught(UNIT, env, 1800)
-            e2e, e2e_seconds = caught(tuple(args.e2e), env, 3600) if args.e2e and not unit else (False, 0.0)
-        rows.append((mutation, unit, e2e))
+            run_e2e = bool(scenarios) and (args.e2e_always or not unit)
+            e2e, e2e_seconds = caught(scenarios, env, 3600) if run_e2e else (False, 0.0)
+        rows.append((mutation, unit, e2e if run_e2e else None))
         print(
             f"{mutation.name:28} emulator tests: {'caught' if unit else 'missed'} ({unit_seconds:.0f} s)"
-            + (f", e2e: {'caught' if e2e else 'missed'} ({e2e_seconds:.0f} s)" if args.e2e and not unit else ""),
+            + (
+                f", e2e {' '.join(scenarios)}: {'caught' if e2e else 'missed'} ({e2e_seconds:.0f} s)" if run_e2e else ""
+            ),
             flush=True,
         )
     missed = [m for m, unit, e2e in rows if not (unit or e2e)]
     relied = [m for m in missed if m.relied_on]
     print(f"caught {len(rows) - len(missed)} of {len(rows)}; missed, relied on: {[m.name for m in relied]}")
     if args.markdown:
-        print("\n| mutation | caught by |\n| --- | --- |")
+        print("\n| mutation | the emulator's tests | `make e2e` |\n| --- | --- | --- |")
         for mutation, unit, e2e in rows:
-            by = "the emulator's tests" if unit else ("`make e2e`" if e2e else "**nothing**")
-            print(f"| {mutation.what} | {by} |")
+            scenarios = ", ".join(f"`{Path(s).name}`" for s in mutation.e2e or E2E)
+            shown = "not run" if e2e is None else (f"caught ({scenarios})" if e2e else f"**missed** ({scenarios})")
+            print(f"| {mutation.what} | {'caught' if unit else '**missed**'} | {shown} |")
     return 1 if relied else 0
 
 
