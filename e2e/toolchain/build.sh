@@ -63,13 +63,14 @@ if [ "${1:-}" = "--conformance" ]; then
     rm -rf "$conformance_dir.partial"
     mkdir -p "$conformance_dir.partial/bin"
     started=$SECONDS
-    cp -R "$source_dir/opentofu" "$conformance_dir.partial/opentofu" &&
+    if ! { cp -R "$source_dir/opentofu" "$conformance_dir.partial/opentofu" &&
       cp -R "$source_dir/terraform-provider-okta" "$conformance_dir.partial/src" &&
       chmod -R u+w "$conformance_dir.partial" &&
       (cd "$conformance_dir.partial/opentofu" && go build -trimpath -o "$conformance_dir.partial/bin/tofu" ./cmd/tofu) &&
-      (cd "$conformance_dir.partial/src" && go test -c -o "$conformance_dir.partial/bin/idaas.test" ./okta/services/idaas/) &&
-      rm -rf "$conformance_dir.partial/opentofu" ||
+      (cd "$conformance_dir.partial/src" && go test -c -o "$conformance_dir.partial/bin/idaas.test" ./okta/services/idaas/); }; then
       fail "building the acceptance tests failed (the go output above says why)"
+    fi
+    rm -rf "$conformance_dir.partial/opentofu"
     mv "$conformance_dir.partial" "$conformance_dir"
     echo "built $(basename "$conformance_dir") in $((SECONDS - started)) s" >&2
   fi
