@@ -51,7 +51,10 @@ def test_the_same_attributes_written_at_once_overlap(engine: Engine) -> None:
     (folder / "__main__.py").write_text(PARALLEL_PROGRAM % PARALLEL_ATTRIBUTES)
     engine.write_stack("parallel", {})
     engine.pulumi.init("parallel")
-    engine.pulumi.up("parallel", ok=())  # the provider reads back and retries (30 s), or fails: either way
+    run = engine.pulumi.up("parallel", ok=())  # the provider reads back and retries (30 s), or fails: either way
     overlaps = [o for o in engine.org.state.overlaps if o["kind"] == "schema"]
-    assert overlaps, "five attributes created at once never overlapped: the emulator no longer models the race"
+    assert overlaps, (
+        "five attributes created at once never overlapped: the emulator no longer models the race\n"
+        + run.output[-2000:]
+    )
     engine.org.state.overlaps.clear()  # seen and meant: the fixture fails on overlaps it did not expect

@@ -1,10 +1,10 @@
 """The private APIs this code uses (names a package does not document as its API) are exactly pyproject.toml's
 `private-api` list, and each package they come from is pinned to a minor version.
 
-A use is: an import from pulumi, httpx or httpcore of a name the package does not export (`__all__` of
-`pulumi`, `pulumi.runtime`, `httpx`, `httpcore`), an attribute of a module imported that way, or an attribute
-with a leading underscore on anything but `self`. lxml's `etree._Element` is its documented element type (lxml's
-API reference), so it is not counted."""
+A use is: an import from pulumi, httpx or httpcore of a name the package does not export (`__all__` of `pulumi`,
+`pulumi.runtime`, `pulumi.provider`, `httpx`, `httpcore`), an attribute of a module imported that way, or an
+attribute with a leading underscore on anything but `self`. lxml's `etree._Element` is its documented element type
+(lxml's API reference), so it is not counted."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 import httpcore
 import httpx
 import pulumi
+import pulumi.provider
 import pulumi.runtime
 from packaging.requirements import Requirement
 
@@ -23,6 +24,7 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 PUBLIC = {
     "pulumi": set(pulumi.__all__),
     "pulumi.runtime": set(pulumi.runtime.__all__),
+    "pulumi.provider": set(pulumi.provider.__all__),
     "httpx": set(httpx.__all__),
     "httpcore": set(httpcore.__all__),
 }

@@ -120,7 +120,9 @@ def unknown_query(method: str, template: str, query: dict[str, list[str]]) -> li
 
 # Handlers that take the org's lock themselves: they leave it while a write is under way, as Okta's writes take
 # time and overlap (assignments.py, schemas.py). Every other handler runs under the lock (dispatch.py).
-SELF_LOCKING: frozenset[Handler] = frozenset({assignments.put_assignment, assignments.delete_assignment})
+SELF_LOCKING: frozenset[Handler] = frozenset(
+    {assignments.put_assignment, assignments.delete_assignment, schemas.update_schema, schemas.update_group_schema}
+)
 
 
 def _pattern(template: str) -> re.Pattern[str]:

@@ -10,14 +10,18 @@ from components.gainsight.endpoints import GainsightEndpoints, gainsight_endpoin
 from components.gainsight.scim import GainsightScimClient
 from components.gainsight.users import GainsightUser
 from components.http.budget import Deadline, RetryBudget
+from components.inputs.settings import Settings
 from components.inputs.stack_inputs import StackInputs
 from components.progress import Progress
 
 
 def _endpoints(inputs: StackInputs) -> GainsightEndpoints:
     settings = inputs.settings
+    # Only a stack file says where Gainsight's SCIM API is; otherwise Gainsight's documented defaults.
+    token_url = settings.gainsight_token_url if isinstance(settings, Settings) else None
+    scim_url = settings.gainsight_scim_url if isinstance(settings, Settings) else None
     try:
-        return gainsight_endpoints(settings.tenant_url, settings.gainsight_token_url, settings.gainsight_scim_url)
+        return gainsight_endpoints(settings.tenant_url, token_url, scim_url)
     except InputError as error:  # the setting is in the stack file: say which file
         raise InputError(inputs.source, error.source, error.message) from None
 

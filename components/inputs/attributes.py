@@ -16,7 +16,7 @@ from components.inputs.gainsight_schema import (
     folded,
     near_miss,
 )
-from components.inputs.model_base import SettingsModel, StrictBool, Text
+from components.inputs.model_base import STACK_FILE_PREFIX, SettingsModel, StrictBool, Text
 
 _VARIABLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,99}$")
 _TYPES = ("boolean", "string", "array")
@@ -56,8 +56,8 @@ class AttributeSettings(SettingsModel):
         return self.scope == "group"
 
 
-def _check_one(position: int, attribute: AttributeSettings, source: str) -> AttributeSettings:
-    at = f"gainsight-okta:attributes[{position}]"
+def _check_one(position: int, attribute: AttributeSettings, source: str, prefix: str) -> AttributeSettings:
+    at = f"{prefix}attributes[{position}]"
     name = attribute.name
 
     def fail(key: str, message: str) -> InputError:
@@ -98,7 +98,9 @@ def _check_one(position: int, attribute: AttributeSettings, source: str) -> Attr
     return attribute
 
 
-def check_attributes(attributes: list[AttributeSettings], source: str) -> tuple[AttributeSettings, ...]:
+def check_attributes(
+    attributes: list[AttributeSettings], source: str, prefix: str = STACK_FILE_PREFIX
+) -> tuple[AttributeSettings, ...]:
     """Apply Gainsight's and Okta's rules; return the attributes with defaults filled in."""
     checked: list[AttributeSettings] = []
     seen: dict[str, str] = {}
@@ -107,9 +109,9 @@ def check_attributes(attributes: list[AttributeSettings], source: str) -> tuple[
         if key in seen:
             raise InputError(
                 source,
-                f"gainsight-okta:attributes[{position}].name",
+                f"{prefix}attributes[{position}].name",
                 f"attribute {attribute.name!r} is declared twice (also as {seen[key]!r})",
             )
         seen[key] = attribute.name
-        checked.append(_check_one(position, attribute, source))
+        checked.append(_check_one(position, attribute, source, prefix))
     return tuple(checked)

@@ -10,7 +10,7 @@ from pydantic import AfterValidator, Field, StrictStr
 
 from components.errors import InputError
 from components.inputs.attributes import AttributeSettings
-from components.inputs.model_base import SettingsModel, StrictBool, Text
+from components.inputs.model_base import STACK_FILE_PREFIX, SettingsModel, StrictBool, Text
 
 _OKTA_GROUP_ID = re.compile(r"^00g[0-9A-Za-z]{10,30}$")
 
@@ -99,12 +99,15 @@ def _check_previous_name(group: GroupSettings, groups: list[GroupSettings], wher
 
 
 def check_groups(
-    groups: list[GroupSettings], attributes: tuple[AttributeSettings, ...], source: str
+    groups: list[GroupSettings],
+    attributes: tuple[AttributeSettings, ...],
+    source: str,
+    prefix: str = STACK_FILE_PREFIX,
 ) -> tuple[GroupSettings, ...]:
     by_name = {attribute.name: attribute for attribute in attributes}
     seen: dict[str, str] = {}
     for position, group in enumerate(groups):
-        at = f"gainsight-okta:groups[{position}]"
+        at = f"{prefix}groups[{position}]"
         key = group.name.casefold()
         if key in seen:
             raise InputError(source, f"{at}.name", f"group {group.name!r} is listed twice (also as {seen[key]!r})")

@@ -8,6 +8,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StrictStr
 from pydantic.alias_generators import to_camel
 
+STACK_FILE_PREFIX = "gainsight-okta:"  # the namespace of this project's keys in a stack file
+
 
 def _strict_bool(value: Any) -> Any:
     # Pulumi hands booleans to the program as "true"/"false"; YAML gives real booleans. Nothing else

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, StrictStr, model_validator
 from pydantic_core import PydanticCustomError
 
 from components.inputs.attribute_statements import AttributeStatementSettings
@@ -159,11 +159,10 @@ class ScimAppSettings(SettingsModel):
     import_id: OktaAppId | None = None
 
 
-class Settings(SettingsModel):
-    """Everything under `gainsight-okta:` in Pulumi.<stack>.yaml."""
+class IntegrationSettings(SettingsModel):
+    """What the integration is made of, said the same way by a stack file and by the component's args."""
 
     tenant_url: Annotated[Text, AfterValidator(_tenant_url)]
-    metadata_file: Annotated[Text, AfterValidator(_file_path)]
     # Issued by the Gainsight OAuth application, whose callback needs the SCIM app's Okta name, which exists
     # only after the first `pulumi up`: so it is needed only once provisioning is switched on.
     oauth_client_id: Annotated[Text, AfterValidator(_no_blank)] | None = None
@@ -172,13 +171,9 @@ class Settings(SettingsModel):
     scim_app: ScimAppSettings = Field(default_factory=ScimAppSettings)
     attributes: list[AttributeSettings] = Field(default_factory=list)
     groups: list[GroupSettings] = Field(default_factory=list)  # in priority order: the first wins (Okta priority 1)
-    # Gainsight's SCIM API, read by `verify` and `explain --user --live` once GAINSIGHT_CLIENT_ID and _SECRET are
-    # set; checked where used (components.gainsight.endpoints): default https://<tenant>/v1/users/...
-    gainsight_token_url: Text | None = None
-    gainsight_scim_url: Text | None = None
 
     @model_validator(mode="after")
-    def _client_id_once_provisioning_is_on(self) -> Settings:
+    def _client_id_once_provisioning_is_on(self) -> IntegrationSettings:
         if self.scim_app.provisioning_enabled and self.oauth_client_id is None:
             raise PydanticCustomError(
                 "client_id_needed",
@@ -188,9 +183,26 @@ class Settings(SettingsModel):
             )
         return self
 
+
+class Settings(IntegrationSettings):
+    """Everything under `gainsight-okta:` in Pulumi.<stack>.yaml."""
+
+    metadata_file: Annotated[Text, AfterValidator(_file_path)]
+    # Gainsight's SCIM API, read by `verify` and `explain --user --live` once GAINSIGHT_CLIENT_ID and _SECRET are
+    # set; checked where used (components.gainsight.endpoints): default https://<tenant>/v1/users/...
+    gainsight_token_url: Text | None = None
+    gainsight_scim_url: Text | None = None
+
     def metadata_path(self, project_root: Path) -> Path:
         path = Path(self.metadata_file).expanduser()
         return path if path.is_absolute() else project_root / path
+
+
+class ComponentSettings(IntegrationSettings):
+    """The args of the `GainsightOkta` component (components/inputs/component_args.py): the metadata as text, so
+    a program need not share a file system with the component package that runs it."""
+
+    metadata_xml: StrictStr  # XML text: newlines and tabs are its own
 
 
 def _okta_base_url(value: str) -> str:

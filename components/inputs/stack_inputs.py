@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,7 +19,15 @@ from components.errors import InputError, key_path
 from components.inputs.attributes import AttributeSettings, check_attributes
 from components.inputs.config_keys import check_config_keys, check_request_timeout
 from components.inputs.groups import GroupSettings, check_groups
-from components.inputs.settings import NAME_ID_FORMATS, NAMESPACE, OktaSettings, Settings, okta_name_id_format
+from components.inputs.model_base import STACK_FILE_PREFIX
+from components.inputs.settings import (
+    NAME_ID_FORMATS,
+    NAMESPACE,
+    IntegrationSettings,
+    OktaSettings,
+    Settings,
+    okta_name_id_format,
+)
 from components.metadata.sp_metadata import SpMetadata, read_sp_metadata
 
 _OBJECT_KEYS = {"samlApp", "scimApp", "attributes", "groups"}
@@ -34,13 +42,24 @@ _MISSING_HINTS = {
 class StackInputs:
     """Validated settings plus the metadata they point at: all the program needs."""
 
-    source: str  # the stack file, for messages
-    settings: Settings
+    source: str  # the stack file, or the component's args, for messages
+    settings: IntegrationSettings  # a stack file's `Settings`, or the component's `ComponentSettings`
     okta: OktaSettings
     metadata: SpMetadata
     name_id_format: str
     attributes: tuple[AttributeSettings, ...]  # checked, with Gainsight's defaults filled in
     groups: tuple[GroupSettings, ...]  # priority order
+    # How messages name a setting: `gainsight-okta:groups[2]` in a stack file, `groups[2]` in the component's args.
+    key_prefix: str = STACK_FILE_PREFIX
+
+    def key(self, path: str) -> str:
+        return f"{self.key_prefix}{path}"
+
+    @property
+    def from_stack_file(self) -> bool:
+        """Said by a stack file of this repository's program (its CLI's commands apply), not by another program's
+        `GainsightOkta` args."""
+        return self.key_prefix == STACK_FILE_PREFIX
 
     @property
     def provisioning_enabled(self) -> bool:
@@ -64,10 +83,6 @@ def _decode(name: str, value: str) -> Any:
     return value
 
 
-def _location(loc: tuple[int | str, ...]) -> str:
-    return f"{NAMESPACE}:{key_path(loc)}"
-
-
 def _known_keys(model: type[BaseModel]) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
@@ -79,9 +94,9 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return next((m for arg in getattr(annotation, "__args__", ()) if (m := _model_in(arg)) is not None), None)
 
 
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
+def _model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel]:
     """The settings model that holds the last key of `loc` (for suggesting a known key)."""
-    model: type[BaseModel] = Settings
+    model = root
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
@@ -116,14 +131,14 @@ def _kind_of(value: Any) -> str:
     return "text"
 
 
-def _message(error: Any, loc: tuple[int | str, ...]) -> str:
+def _message(error: Any, loc: tuple[int | str, ...], root: type[BaseModel] = Settings) -> str:
     """One plain sentence for a pydantic error: never its internals ("or instance of SamlAppSettings")."""
     kind = error["type"]
     given = _kind_of(error.get("input"))
     if kind == "string_type":
         return f"must be text, not {given}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"must be a mapping of settings ({', '.join(_known_keys(_model_at((*loc, '?'))))}), not {given}"
+        return f"must be a mapping of settings ({', '.join(_known_keys(_model_at(root, (*loc, '?'))))}), not {given}"
     if kind == "list_type":
         return f"must be a list, not {given}"
     if kind in _SCALAR_KINDS:
@@ -132,7 +147,7 @@ def _message(error: Any, loc: tuple[int | str, ...]) -> str:
         hint = _MISSING_HINTS.get(str(loc[-1]), "")
         return f"is required{': ' + hint if hint else ''}"
     if kind == "extra_forbidden":
-        known = _known_keys(_model_at(loc))
+        known = _known_keys(_model_at(root, loc))
         key = str(loc[-1])
         if key == "priority" and "groups" in loc:
             return (
@@ -140,7 +155,7 @@ def _message(error: Any, loc: tuple[int | str, ...]) -> str:
                 "user in several); move the group up or down"
             )
         parent, _, child = key.partition(".")
-        if child and parent in known:
+        if child and parent in known and root is Settings:
             return (
                 f"is not a known setting: a dotted key is not nested in a stack file; write `{NAMESPACE}:{parent}:` "
                 f"with `{child}:` indented under it (or `pulumi config set --path '{NAMESPACE}:{key}' VALUE`)"
@@ -150,6 +165,21 @@ def _message(error: Any, loc: tuple[int | str, ...]) -> str:
         return f"is not a known setting{suggestion}"
     message = str(error["msg"])
     return message.removeprefix("Value error, ")
+
+
+def _as_keys(root: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """`loc` with each field as its key (camelCase): a Python program passes a component's args by their
+    snake_case names, and the message names them as the schema and the docs do (`samlApp.signingKeyId`)."""
+    model: type[BaseModel] | None = root
+    keys: list[int | str] = []
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            keys.append(part)
+            continue
+        field = next((f for n, f in model.model_fields.items() if part in (n, f.alias)), None)
+        keys.append(field.alias or part if field is not None else part)
+        model = _model_in(field.annotation) if field is not None else None
+    return tuple(keys)
 
 
 def _error_location(error: Any) -> tuple[int | str, ...]:
@@ -168,6 +198,19 @@ def _most_telling(errors: list[Any]) -> Any:
     return errors[0]
 
 
+SettingsT = TypeVar("SettingsT", bound=BaseModel)
+
+
+def validate_settings(raw: Mapping[str, Any], model: type[SettingsT], source: str, prefix: str) -> SettingsT:
+    """The settings model from plain values; InputError naming the first key at fault as `prefix` + its path."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        first = _most_telling(exc.errors())
+        loc = _as_keys(model, _error_location(first))
+        raise InputError(source, f"{prefix}{key_path(loc)}", _message(first, loc, model)) from None
+
+
 def parse_settings(
     config: Mapping[str, str], source: str, secret_keys: tuple[str, ...] = ()
 ) -> tuple[Settings, OktaSettings]:
@@ -178,12 +221,12 @@ def parse_settings(
         for key, value in config.items()
         if key.partition(":")[0] == NAMESPACE
     }
-    try:
-        settings = Settings.model_validate(ours)
-    except ValidationError as exc:
-        first = _most_telling(exc.errors())
-        loc = _error_location(first)
-        raise InputError(source, _location(loc), _message(first, loc)) from None
+    settings = validate_settings(ours, Settings, source, STACK_FILE_PREFIX)
+    return settings, okta_settings(config, source)
+
+
+def okta_settings(config: Mapping[str, str], source: str) -> OktaSettings:
+    """The org the okta provider reaches: its config keys, else the environment variables it falls back to."""
     # The provider itself falls back to these variables, so the runbook must too.
     okta_raw = {
         "orgName": config.get("okta:orgName") or os.environ.get("OKTA_ORG_NAME") or None,
@@ -195,10 +238,10 @@ def parse_settings(
         first = exc.errors()[0]
         key = str(first["loc"][0])
         raise InputError(source, f"okta:{key}", _message(first, tuple(first["loc"]))) from None
-    return settings, okta
+    return okta
 
 
-def _choose_name_id_format(settings: Settings, metadata: SpMetadata, source: str) -> str:
+def _choose_name_id_format(settings: IntegrationSettings, metadata: SpMetadata, source: str, prefix: str) -> str:
     wanted = settings.saml_app.name_id_format
     offered = [okta_name_id_format(name_id) for name_id in metadata.name_id_formats]
     if wanted is None:
@@ -207,10 +250,29 @@ def _choose_name_id_format(settings: Settings, metadata: SpMetadata, source: str
     if offered and wanted not in offered:
         raise InputError(
             source,
-            f"{NAMESPACE}:samlApp.nameIdFormat",
+            f"{prefix}samlApp.nameIdFormat",
             f"{wanted} is not among the NameID formats Gainsight's metadata accepts: {', '.join(offered)}",
         )
     return wanted
+
+
+def checked_inputs(
+    settings: IntegrationSettings, okta: OktaSettings, metadata: SpMetadata, source: str, prefix: str
+) -> StackInputs:
+    """Gainsight's and Okta's rules across settings: the same for a stack file and for the component's args."""
+    name_id_format = _choose_name_id_format(settings, metadata, source, prefix)
+    attributes = check_attributes(settings.attributes, source, prefix)
+    groups = check_groups(settings.groups, attributes, source, prefix)
+    return StackInputs(
+        source=source,
+        settings=settings,
+        okta=okta,
+        metadata=metadata,
+        name_id_format=name_id_format,
+        attributes=attributes,
+        groups=groups,
+        key_prefix=prefix,
+    )
 
 
 def load_stack_inputs(
@@ -221,18 +283,7 @@ def load_stack_inputs(
     if not path.exists():
         raise InputError(source, f"{NAMESPACE}:metadataFile", f"{settings.metadata_file} not found (looked at {path})")
     metadata = read_sp_metadata(path, display_name=settings.metadata_file)
-    name_id_format = _choose_name_id_format(settings, metadata, source)
-    attributes = check_attributes(settings.attributes, source)
-    groups = check_groups(settings.groups, attributes, source)
-    return StackInputs(
-        source=source,
-        settings=settings,
-        okta=okta,
-        metadata=metadata,
-        name_id_format=name_id_format,
-        attributes=attributes,
-        groups=groups,
-    )
+    return checked_inputs(settings, okta, metadata, source, STACK_FILE_PREFIX)
 
 
 def group_scope(inputs: StackInputs) -> dict[str, bool]:

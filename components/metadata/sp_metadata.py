@@ -13,7 +13,8 @@ from cryptography import x509
 from lxml import etree
 
 from components.errors import InputError
-from components.metadata.safe_xml import read_untrusted_xml
+from components.limits import MAX_XML_BYTES
+from components.metadata.safe_xml import parse_untrusted_xml, read_untrusted_xml
 
 MD_NS = "urn:oasis:names:tc:SAML:2.0:metadata"
 DS_NS = "http://www.w3.org/2000/09/xmldsig#"
@@ -77,6 +78,14 @@ def read_sp_metadata(path: Path, display_name: str | None = None) -> SpMetadata:
     source = display_name or str(path)
     root = read_untrusted_xml(path, source)
     return _parse(root, source)
+
+
+def sp_metadata_from_text(text: str, display_name: str) -> SpMetadata:
+    """The same checks on metadata handed over as text (the component's `metadataXml`), bounded like a file."""
+    data = text.encode("utf-8")
+    if len(data) > MAX_XML_BYTES:
+        raise InputError(display_name, "", f"is {len(data)} bytes; SAML metadata is at most {MAX_XML_BYTES} bytes")
+    return _parse(parse_untrusted_xml(data, display_name), display_name)
 
 
 class _Reader:

@@ -13,7 +13,7 @@ from pulumi.runtime import MockCallArgs, MockResourceArgs, Mocks
 
 from components.resources.previous_run import READ_STACK_OUTPUTS, READ_STACK_RESOURCE_OUTPUTS
 from components.resources.provider_facts import SAML_APP, SAML_APP_LOOKUP
-from components.resources.urns import child_urn, sso_resource_name
+from components.resources.urns import COMPONENT_NAME, COMPONENT_TYPE, PROJECT, child_urn, sso_resource_name
 
 
 def placeholder_id(name: str) -> str:
@@ -64,18 +64,25 @@ class OfflineMocks(Mocks):
             stack = args.args.get("name", "")
             return {"name": stack, "outputs": self.previous_outputs, "secretOutputNames": []}, []
         if args.token == READ_STACK_RESOURCE_OUTPUTS:
-            return {"name": args.args.get("stackName", ""), "outputs": self._last_sso_state(args.args)}, []
+            return {"name": args.args.get("stackName", ""), "outputs": self._last_resource_states(args.args)}, []
         invoked = _INVOKE_RESULTS.get(args.token)
         result = invoked(args.args) if invoked else {}
         if args.token == SAML_APP_LOOKUP and args.args.get("id") == self.previous_outputs.get("ssoAppId"):
             result["keyId"] = self.previous_outputs.get("idpSigningKeyId")  # the key the last run saw, as Okta's
         return result, []  # the mock monitor iterates the failures
 
-    def _last_sso_state(self, args: dict[str, Any]) -> dict[str, Any]:
-        """The SSO app as the signing-key gate reads the state (resources/signing_key_gate.py), from the previous
-        plan's outputs: offline, the last run's key is taken to be both the state's and Okta's."""
+    def _last_resource_states(self, args: dict[str, Any]) -> dict[str, Any]:
+        """The checkpoint as the program reads it, from the previous plan's outputs: the component's outputs (a
+        component in another program reads its own, resources/previous_run.py), and the SSO app as the
+        signing-key gate reads it (resources/signing_key_gate.py): offline, the last run's key is taken to be
+        both the state's and Okta's."""
+        stack = str(args.get("stackName", ""))
+        states: dict[str, Any] = {}
+        if self.previous_outputs:
+            component = f"urn:pulumi:{stack}::{PROJECT}::{COMPONENT_TYPE}::{COMPONENT_NAME}"
+            states[component] = {"type": COMPONENT_TYPE, "outputs": dict(self.previous_outputs)}
         app_id, kid = self.previous_outputs.get("ssoAppId"), self.previous_outputs.get("idpSigningKeyId")
-        if not isinstance(app_id, str) or not isinstance(kid, str):
-            return {}
-        urn = child_urn(str(args.get("stackName", "")), SAML_APP, sso_resource_name())
-        return {urn: {"type": SAML_APP, "outputs": {"id": app_id, "keyId": kid}}}
+        if isinstance(app_id, str) and isinstance(kid, str):
+            urn = child_urn(stack, SAML_APP, sso_resource_name())
+            states[urn] = {"type": SAML_APP, "outputs": {"id": app_id, "keyId": kid}}
+        return states

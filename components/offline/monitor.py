@@ -37,6 +37,7 @@ class Registration:
 class Recording:
     registrations: list[Registration] = field(default_factory=list)
     stack_outputs: dict[str, Any] = field(default_factory=dict)
+    component_outputs: dict[str, dict[str, Any]] = field(default_factory=dict)  # by URN, as registered
 
     def ordered(self) -> list[Registration]:
         # RPCs finish in any order; sort so parents come first and runs compare line by line.
@@ -111,4 +112,7 @@ class RecordingMonitor(MockMonitor):
         if request.urn.split("::")[2] == STACK_TYPE:
             outputs = rpc.deserialize_properties(request.outputs, keep_unknowns=True)
             self.recording.stack_outputs = readable(outputs)
+        else:
+            outputs = rpc.deserialize_properties(request.outputs, keep_unknowns=True)
+            self.recording.component_outputs[request.urn] = readable(outputs)
         return super().RegisterResourceOutputs(request)

@@ -12,7 +12,7 @@ from typing import Any
 from components.inputs.gainsight_schema import GAINSIGHT_KINDS, SCIM_NAMESPACE
 from components.inputs.stack_inputs import StackInputs
 from components.metadata.certificates import pem
-from components.resources.manual_step import held_back
+from components.rendering.manual_step import held_back
 
 OUTPUT_KEYS = (
     "ssoAppId",
@@ -88,6 +88,11 @@ def runbook_context(inputs: StackInputs, stack: str, outputs: Mapping[str, Any] 
     return {
         "stack": stack,
         "source": inputs.source,
+        # The repository's program names its stack file and the CLI's commands; another program's component
+        # names its args, and what a consumer can do (`pulumi up`, the runbook output, the Admin Console).
+        "from_stack_file": inputs.from_stack_file,
+        "where": f"`{inputs.source}`" if inputs.from_stack_file else f"the args of {inputs.source}",
+        "key": inputs.key,
         "metadata_file": inputs.metadata.source,
         "entity_id": inputs.metadata.entity_id,
         "tenant_url": tenant,

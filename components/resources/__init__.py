@@ -1,6 +1,6 @@
-"""`StackInputs` → Okta resources: the `GainsightOkta` component and its parts.
+"""The `GainsightOkta` component (args → checks against Okta → Okta resources, outputs, runbook) and its parts.
 
 Public surface: `gainsight_okta.GainsightOkta` (type `gainsight-okta:index:GainsightOkta`),
 `provisioning_gate.require_provisioning` (the live SCIM app checked before anything is declared), and
-`manual_step` (what waits on the manual SCIM step).
+`previous_run.PreviousRun` (what the last run left).
 """

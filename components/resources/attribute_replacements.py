@@ -79,6 +79,6 @@ def guard_attribute_replacements(
             f"lost; {TWO_STEPS}"
         )
         if not dry_run:
-            raise InputError(inputs.source, f"gainsight-okta:attributes[{position}]", f"{message}; nothing was changed")
+            raise InputError(inputs.source, inputs.key(f"attributes[{position}]"), f"{message}; nothing was changed")
         notices.append(f"`pulumi up` will refuse this stack: {inputs.source}: attributes[{position}]: {message}.")
     return notices

@@ -13,7 +13,7 @@ import pulumi_okta as okta
 
 from components.errors import InputError
 from components.inputs.groups import GroupSettings
-from components.inputs.settings import NAMESPACE
+from components.inputs.stack_inputs import StackInputs
 
 GROUP_LOOKUP_TOKEN = "okta:group/getGroup:getGroup"
 
@@ -22,7 +22,7 @@ def group_resource_name(prefix: str, group_name: str) -> str:
     return f"{prefix}-group-{group_name}"
 
 
-def look_up_existing_groups(groups: tuple[GroupSettings, ...], source: str) -> dict[str, str]:
+def look_up_existing_groups(inputs: StackInputs) -> dict[str, str]:
     """Find every `existing: true` group by name, before anything is declared; refuse an inexact match.
 
     data_source_okta_group.go searches by name *prefix* (Okta's `q`) and, when exactly one group matches,
@@ -30,14 +30,14 @@ def look_up_existing_groups(groups: tuple[GroupSettings, ...], source: str) -> d
     values to the wrong people, so a different name is an error that names the group.
     """
     found: dict[str, str] = {}
-    for position, group in enumerate(groups):
+    for position, group in enumerate(inputs.groups):
         if group.id is not None or not group.existing:
             continue
         result = okta.group.get_group(name=group.name)
         if result.name != group.name:
             raise InputError(
-                source,
-                f"{NAMESPACE}:groups[{position}].name",
+                inputs.source,
+                inputs.key(f"groups[{position}].name"),
                 f"group {group.name!r}: Okta has no group of exactly that name; its name search found "
                 f"{result.name!r} ({result.id}). Use that exact name, or the group's id in `id`",
             )

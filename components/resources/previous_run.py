@@ -1,12 +1,15 @@
-"""The stack's own outputs from its last run, read once, before anything is declared.
+"""The component's outputs from its last run, read once, before anything is declared.
 
 Two things need the last run: the plain-words warnings about what a run takes away from the SCIM app, and the
 group priorities, which stay as they were wherever the order allows; the SCIM app's provisioning check needs the
 app's id. The first run of a stack (and the offline plan, unless given a previous plan's outputs) reads nothing,
 and starts fresh.
 
-They are read with the engine's builtin `pulumi:pulumi:readStackOutputs` (pkg/resource/deploy/builtins.go), the
-same read a StackReference makes, as one synchronous invoke. Not a StackReference resource: under the real engine
+The repository's program reads its stack outputs, which are the component's, with the engine's builtin
+`pulumi:pulumi:readStackOutputs` (pkg/resource/deploy/builtins.go), the same read a StackReference makes, as one
+synchronous invoke. A component in another program reads its own outputs in the last checkpoint
+(`readStackResourceOutputs`, every resource's outputs by URN): the engine keeps what a component registers as its
+outputs, so its caller need not export anything. Not a StackReference resource: under the real engine
 (e2e) a reference to the stack itself showed as changed by every `pulumi refresh` (it holds the outputs of the
 run before), and on a `file://` backend its read of the checkpoint raced the engine's write of it ("failed to
 load checkpoint: EOF") and failed a first `up`. The invoke can be tried again; a resource cannot.
@@ -85,9 +88,28 @@ def last_resource_states() -> dict[str, tuple[str, dict[str, Any]]]:
 
 
 class PreviousRun:
-    def __init__(self) -> None:
-        self._outputs = last_outputs()
-        self._states: dict[str, tuple[str, dict[str, Any]]] | None = None  # read once, when first asked
+    """What the last run left: its outputs (read once, at the start), and each resource's last saved state (read
+    once, when first asked)."""
+
+    def __init__(self, outputs: dict[str, Any], states: dict[str, tuple[str, dict[str, Any]]] | None = None) -> None:
+        self._outputs = outputs
+        self._states = states
+
+    @classmethod
+    def of_stack(cls) -> PreviousRun:
+        """The repository's program: its stack outputs (it exports every output of its one component)."""
+        return cls(last_outputs())
+
+    @classmethod
+    def of_component(cls, type_: str, name: str) -> PreviousRun:
+        """A component in any program: its own outputs in the stack's last checkpoint, found by its type and name,
+        so the caller need not export anything under a name the component chose. None of them is a secret."""
+        states = last_resource_states()
+        own = next(
+            (outputs for urn, (found, outputs) in states.items() if found == type_ and urn.endswith(f"::{name}")),
+            {},
+        )
+        return cls(dict(own), states)
 
     @property
     def outputs(self) -> dict[str, Any]:

@@ -19,10 +19,9 @@ from typing import Any
 
 import pulumi_okta as okta
 
-from components.command_name import hint
 from components.errors import InputError
-from components.inputs.settings import NAMESPACE
 from components.inputs.stack_inputs import StackInputs
+from components.rendering.manual_step import runbook_hint
 from components.resources.provisioning_check import ProvisioningCheck, assess_features
 
 # How the provider words "not there": by label (data_source_okta_app_saml.go), and by id (Okta's E0000007
@@ -37,8 +36,8 @@ def require_provisioning(inputs: StackInputs, stack: str, last_outputs: Mapping[
     if not inputs.provisioning_enabled:
         return None
     scim = inputs.settings.scim_app
-    key = f"{NAMESPACE}:scimApp.provisioningEnabled"
-    runbook = hint("runbook", "--stack", stack)
+    key = inputs.key("scimApp.provisioningEnabled")
+    runbook = runbook_hint(inputs, stack)
     app_id = scim.import_id or last_outputs.get("scimAppId")
     try:
         if isinstance(app_id, str) and app_id:
@@ -56,7 +55,7 @@ def require_provisioning(inputs: StackInputs, stack: str, last_outputs: Mapping[
             inputs.source,
             key,
             f"is true, but Okta has no SCIM app {scim.label!r} yet, so the manual step cannot have been done: set "
-            f"it to false and run `pulumi up` to create the app, then do {RUNBOOK_STEP} (`{runbook}`) and set it "
+            f"it to false and run `pulumi up` to create the app, then do {RUNBOOK_STEP} ({runbook}) and set it "
             "to true again",
         ) from None
     check = assess_features(app.features)
@@ -66,6 +65,6 @@ def require_provisioning(inputs: StackInputs, stack: str, last_outputs: Mapping[
             inputs.source,
             key,
             f"is true, but the SCIM app {scim.label!r} ({app.id}) does not provision yet: Provisioning > To App "
-            f"lacks {missing}. Do {RUNBOOK_STEP} (`{runbook}`), then run `pulumi up` again; nothing was changed",
+            f"lacks {missing}. Do {RUNBOOK_STEP} ({runbook}), then run `pulumi up` again; nothing was changed",
         )
     return check

@@ -30,7 +30,6 @@ import pulumi_okta as okta
 
 from components.command_name import hint
 from components.errors import InputError
-from components.inputs.settings import NAMESPACE
 from components.inputs.stack_inputs import StackInputs
 from components.resources.previous_run import PreviousRun
 from components.resources.provider_facts import SAML_APP
@@ -61,7 +60,7 @@ def guard_signing_key(
     app_id, stale = state.get("id"), state.get("keyId")
     if not isinstance(app_id, str) or not app_id or not isinstance(stale, str) or not stale:
         return SigningKeyGate()  # no key in the state (an inactive app): the provider sends none
-    key = f"{NAMESPACE}:samlApp.signingKeyId"
+    key = inputs.key("samlApp.signingKeyId")
     label = inputs.settings.saml_app.label
     try:
         live = okta.app.get_saml(id=app_id).key_id
@@ -88,14 +87,18 @@ def guard_signing_key(
         said = message.removesuffix("; nothing was changed")
         return SigningKeyGate(notice=f"`pulumi up` will refuse this stack: {said}.")
     if wanted != live:
-        switch = hint("rotate-key", "switch", "--stack", stack, "--confirm")
+        switch = (
+            f"run `{hint('rotate-key', 'switch', '--stack', stack, '--confirm')}` (the deploy workflow does, "
+            "before `pulumi up`)"
+            if inputs.from_stack_file
+            else f"activate key {wanted} on the app in Okta (Sign On > SAML Signing Certificates > Actions)"
+        )
         return SigningKeyGate(
             hold_back=True,
             notice=(
                 f"{key} names key {wanted}, but the SSO app {label!r} ({app_id}) still signs with {live}: its "
                 f"changes are held back until the switch (an update now would send {live}). Once Gainsight's admin "
-                f"has the new certificate, run `{switch}` (the deploy workflow does, before `pulumi up`), then "
-                f"`{refresh}`."
+                f"has the new certificate, {switch}, then `{refresh}`."
             ),
         )
     return SigningKeyGate()

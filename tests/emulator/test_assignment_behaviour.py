@@ -131,3 +131,24 @@ def test_a_profile_key_the_app_does_not_have_is_refused(article: Served) -> None
     assert response.status_code == 400
     body = response.json()
     assert body["errorCode"] == "E0000001" and "profile.Tier" in body["errorCauses"][0]["errorSummary"]
+
+
+def test_two_schema_writes_at_once_lose_one_and_are_recorded(empty: Served) -> None:
+    """#27, #632, #889: attributes created in parallel went missing (the last writer wins). The write must leave
+    the org's lock while it takes time (routes.SELF_LOCKING), or the emulator would serialise what Okta does not."""
+    empty.org.schema_write_seconds = 0.3
+    app = empty.ok("POST", "/api/v1/apps", saml_app("Gainsight"))
+    path = f"/api/v1/meta/schemas/apps/{app['id']}/default"
+
+    def write(name: str) -> None:
+        body = {"definitions": {"custom": {"properties": {name: {"title": name, "type": "string"}}}}}
+        assert empty.call("POST", path, body).status_code == 200
+
+    threads = [threading.Thread(target=write, args=(name,)) for name in ("First", "Second")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert len(empty.org.schemas[app["id"]]) == 1  # one of the two is lost
+    assert [overlap["kind"] for overlap in empty.org.overlaps] == ["schema"]
+    empty.org.overlaps.clear()

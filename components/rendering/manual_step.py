@@ -18,14 +18,22 @@ def held_back(inputs: StackInputs) -> list[str]:
     return waiting
 
 
+def runbook_hint(inputs: StackInputs, stack: str) -> str:
+    """Where the runbook is: the repository's command, or the component's output in another program."""
+    if inputs.from_stack_file:
+        return f"`{hint('runbook', '--stack', stack)}`"
+    return "the component's `runbook` output"
+
+
 def waiting_on_manual_step(inputs: StackInputs, stack: str) -> str | None:
     if inputs.provisioning_enabled:
         return None
     waiting = held_back(inputs)
     label = inputs.settings.scim_app.label
     held = f" Held back until then: {'; '.join(waiting)}." if waiting else ""
+    where = f"in {inputs.source}" if inputs.from_stack_file else f"in the args of {inputs.source}"
     return (
         f"SCIM provisioning is waiting on a manual step: in Okta, switch the app {label!r} to Provisioning: SCIM "
-        f"and connect it to Gainsight with OAuth 2.0 (`{hint('runbook', '--stack', stack)}` says how), then set "
-        f"`gainsight-okta:scimApp.provisioningEnabled: true` in {inputs.source} and run `pulumi up` again.{held}"
+        f"and connect it to Gainsight with OAuth 2.0 ({runbook_hint(inputs, stack)} says how), then set "
+        f"`{inputs.key('scimApp.provisioningEnabled')}: true` {where} and run `pulumi up` again.{held}"
     )
