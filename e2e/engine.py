@@ -17,6 +17,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 PASSPHRASE = "e2e-passphrase-not-a-secret"
 API_TOKEN = "00e2eEMULATORtoken0000000000000000000000aa"  # what the emulator accepts; checked absent from state
+OKTA_SDK_PLUGIN = "7.0.1"  # the plugin version the locked pulumi-okta SDK names
 RUN_SECONDS = 600  # a step's limit under `make e2e`; the benchmarks set `Pulumi.step_seconds` higher
 
 
@@ -83,6 +84,7 @@ class Pulumi:
     def __init__(self, bin_dir: Path, project: Project, state: Path, okta_url: str) -> None:
         self.project = project
         self.okta_url = okta_url
+        self.bin_dir = bin_dir
         state.mkdir(parents=True, exist_ok=True)
         (state / "home").mkdir(exist_ok=True)
         self.env = {
@@ -117,6 +119,13 @@ class Pulumi:
         if ok and run.code not in ok:
             raise PulumiError(f"{' '.join(argv)} exited {run.code}:\n{run.output[-6000:]}")
         return run
+
+    def install_okta_plugin(self, version: str = OKTA_SDK_PLUGIN) -> None:
+        """The okta plugin at the version pulumi-okta's SDK asks for, from the built binary, into this run's
+        PULUMI_HOME: a Python plugin whose virtualenv has pulumi-okta (the component package's) makes the CLI
+        fetch that exact version from get.pulumi.com, which these machines cannot reach."""
+        binary = self.bin_dir / "pulumi-resource-okta"
+        self.run("plugin", "install", "resource", "okta", version, "--file", str(binary))
 
     # ---- what the workflows run -----------------------------------------------------------------------
 

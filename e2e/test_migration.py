@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,19 +16,29 @@ from .engine import REPO, Run
 from .steps import deployed_with_provisioning
 
 BEFORE = "1842659"
+# Main before issue 34: the program declared the resources around a component that took the stack file's checked
+# inputs; now the component takes typed args and holds its own checks, and the program calls it.
+BEFORE_COMPONENT_ARGS = "45c539c"
 OLD_SELF_REFERENCE = "urn:pulumi:dev::gainsight-okta::pulumi:pulumi:StackReference::gainsight-previous-run"
+
+
+@contextmanager
+def checkout(commit: str, where: Path) -> Iterator[Path]:
+    """The code of `commit`, as a git worktree of this repository (a clone has the history)."""
+    git = ["git", "-C", str(REPO)]
+    found = subprocess.run([*git, "cat-file", "-e", f"{commit}^{{commit}}"], capture_output=True, check=False)
+    assert found.returncode == 0, f"commit {commit} is not in this checkout: clone the repository with its history"
+    subprocess.run([*git, "worktree", "add", "--detach", str(where), commit], capture_output=True, check=True)
+    try:
+        yield where
+    finally:
+        subprocess.run([*git, "worktree", "remove", "--force", str(where)], capture_output=True, check=False)
 
 
 @pytest.fixture
 def old_checkout(tmp_path: Path) -> Iterator[Path]:
-    """The code of BEFORE, as a git worktree of this repository (a clone has the history)."""
-    where = tmp_path / "before"
-    git = ["git", "-C", str(REPO)]
-    found = subprocess.run([*git, "cat-file", "-e", f"{BEFORE}^{{commit}}"], capture_output=True, check=False)
-    assert found.returncode == 0, f"commit {BEFORE} is not in this checkout: clone the repository with its history"
-    subprocess.run([*git, "worktree", "add", "--detach", str(where), BEFORE], capture_output=True, check=True)
-    yield where
-    subprocess.run([*git, "worktree", "remove", "--force", str(where)], capture_output=True, check=False)
+    with checkout(BEFORE, tmp_path / "before") as where:
+        yield where
 
 
 def _up_once_more(up: Callable[..., Run], stack: str, *extra: str) -> Run:
@@ -75,3 +86,28 @@ def test_upgrading_a_deployed_stack_unassigns_nobody_and_shares_no_priority(engi
     assert after == before  # the same groups assigned: the upgrade changes nothing in Okta
     engine.pulumi.assert_no_changes("dev")
     assert OLD_SELF_REFERENCE not in state_urns(engine)  # and so did the new code: it reads its outputs by invoke
+
+
+def test_the_component_with_args_replaces_and_deletes_nothing(engine: Engine, tmp_path: Path) -> None:
+    """Issue 34, item 2: a stack deployed with main before the component took args, then `pulumi up` with this
+    code at the default parallelism: no delete, no replace, no two assignments on one number, the same URNs."""
+    with checkout(BEFORE_COMPONENT_ARGS, tmp_path / "before-args") as old:
+        engine.project.use_program(old)
+        engine.pulumi.env["PYTHONPATH"] = str(old)
+        deployed_with_provisioning(engine, "dev")
+    before, urns = assignments(engine), state_urns(engine)
+    outputs = engine.pulumi.outputs("dev")
+
+    engine.project.use_program(REPO)
+    del engine.pulumi.env["PYTHONPATH"]
+    steps = engine.pulumi.preview("dev", "--diff")["steps"]
+    moved = [(step["op"], step["urn"]) for step in steps if step["op"] not in ("same", "read", "refresh")]
+    assert moved == [], moved
+    first_write = len(engine.org.state.requests)
+    engine.pulumi.up("dev")
+    written = [(m, p) for m, p in engine.org.state.requests[first_write:] if m in ("POST", "PUT", "DELETE")]
+    assert written == []  # nothing in Okta changes: not one write
+    assert engine.org.state.collisions == []
+    assert assignments(engine) == before and state_urns(engine) == urns
+    assert engine.pulumi.outputs("dev") == outputs  # the same exports, under the same names
+    engine.pulumi.assert_no_changes("dev")

@@ -18,6 +18,7 @@ import re
 import shlex
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -130,6 +131,9 @@ def test_every_yaml_example_validates(block: Block, tmp_path: Path) -> None:
             text = text.replace("config:\n", "config:\n  gainsight-okta:metadataFile: metadata/dev.xml\n", 1)
         validate_stack_text(text, tmp_path, title.group(1))
         return
+    if YAML_PROGRAM.search(block.info):
+        check_yaml_program(block)
+        return
     if ESC_ENVIRONMENT.search(block.info):
         # An ESC environment for CI: what the provider reads, and the variables the stack-access action exports.
         values = load(block.text)["values"]
@@ -145,6 +149,47 @@ def test_every_yaml_example_validates(block: Block, tmp_path: Path) -> None:
     rest = {key: value for key, value in base_config().items() if key not in keys}
     base = textwrap.indent(yaml.safe_dump(rest, sort_keys=False), "  ")
     validate_stack_text("config:\n" + base + textwrap.indent(fragment, "  "), tmp_path, "Pulumi.example.yaml")
+
+
+YAML_PROGRAM = re.compile(r'title="Pulumi\.yaml \(a YAML program\)"')
+
+
+def _unknown_keys(value: Any, properties: dict[str, Any], types: dict[str, Any], path: str) -> list[str]:
+    """The keys of `value` the schema's `properties` do not have, however nested."""
+    unknown = []
+    for key, item in value.items():
+        prop = properties.get(key)
+        if prop is None:
+            unknown.append(f"{path}{key}")
+            continue
+        reference = prop.get("$ref") or prop.get("items", {}).get("$ref") or ""
+        nested = types.get(reference.removeprefix("#/types/"))
+        for element in item if isinstance(item, list) else [item]:
+            if nested is not None and isinstance(element, dict):
+                unknown += _unknown_keys(element, nested["properties"], types, f"{path}{key}.")
+    return unknown
+
+
+def check_yaml_program(block: Block) -> None:
+    """A YAML program that uses the component package: its properties are the schema's inputs (the schema the
+    package serves, built in process), and the args pass the component's own checks."""
+    from components.component_package.provider import package_schema
+    from components.inputs.component_args import args_source, inputs_from_args
+    from components.inputs.settings import OktaSettings
+    from components.resources.urns import COMPONENT_TYPE
+
+    schema = package_schema()
+    component = schema["resources"][COMPONENT_TYPE]
+    program = load(block.text)
+    assert program["runtime"] == "yaml" and "gainsight-okta" in program["packages"], block.where
+    (resource,) = [r for r in program["resources"].values() if r["type"] == COMPONENT_TYPE]
+    properties = resource["properties"]
+    assert _unknown_keys(properties, component["inputProperties"], schema["types"], "") == [], block.where
+    assert set(component["requiredInputs"]) <= set(properties), block.where
+    for output in program.get("outputs", {}).values():
+        assert output.removeprefix("${").split(".")[1].rstrip("}") in component["properties"], (block.where, output)
+    args = {**properties, "metadataXml": (PROJECT_ROOT / "metadata" / "dev.xml").read_text()}
+    inputs_from_args(args, OktaSettings(), args_source("gainsight"))  # raises InputError on a bad argument
 
 
 def test_a_complete_stack_example_is_checked() -> None:

@@ -3,7 +3,7 @@
 `component_provider_host` would do, but for one thing: its provider wraps whatever a component's `__init__`
 raises (pulumi.provider.experimental.component, `ComponentInitError`), and the gRPC server then answers with the
 message and a Python traceback, which the engine prints. A refusal of bad args is one line in every language, so
-here a `RunError` from the component is answered as Okta-free `InputPropertiesError` without property details:
+here a `RunError` from the component is answered as an `InputPropertiesError` without property details:
 the engine prints it as `error: gainsight-okta:index:GainsightOkta resource 'NAME' has a problem: <the line>`
 (pkg/resource/deploy/source_eval.go, errorToMessage). Any other exception keeps Pulumi's traceback: that is a bug.
 """
@@ -48,7 +48,10 @@ class GainsightOktaProvider(ComponentProvider):
                 raise
             # The engine names the resource already: the line without the component's own name before it.
             line = str(error.inner).removeprefix(f"{args_source(name)}: ")
-            raise InputPropertiesError(line) from None
+            # No property details (the engine would add a line for each), but a list: the SDK's server builds
+            # the gRPC status's trailing metadata only for one (`'Status' object has no attribute
+            # 'trailing_metadata'` otherwise, seen in the e2e).
+            raise InputPropertiesError(line, []) from None
 
 
 def package_schema() -> dict[str, Any]:

@@ -2,10 +2,13 @@
 # `make e2e-tools`: the real toolchain, cached by version outside the repository, in one folder (`make -s e2e-bin`):
 # - the Pulumi CLI, from Go modules (go.mod beside this file pins it to the language host's release);
 # - the Python language host, `pulumi-language-python` and `pulumi-language-python-exec`, from its source;
-# - the okta resource provider, `pulumi-resource-okta`, from pulumi-okta's `provider/` and terraform-provider-okta.
-# The sources of the last two are in the folder named by OKTA_PROVIDER_SOURCE (absolute, or relative to the
-# repository root), laid out as ../shared/toolchain: terraform-provider-okta/, pulumi-okta-provider/ and
-# pulumi-language-python/. They are read-only: each is built in a copy under the cache.
+# - the okta resource provider, `pulumi-resource-okta`, from pulumi-okta's `provider/` and terraform-provider-okta;
+# - the YAML and Node.js language hosts, `pulumi-language-yaml` and `pulumi-language-nodejs`, for the programs that
+#   use the component package (component-package/).
+# Every source but the CLI's is in the folder named by OKTA_PROVIDER_SOURCE (absolute, or relative to the
+# repository root), laid out as ../shared/toolchain: terraform-provider-okta/, pulumi-okta-provider/,
+# pulumi-language-python/, pulumi-yaml/ and pulumi-language-nodejs/. They are read-only: each is built in a copy
+# under the cache.
 # A missing source or a failed build is one `error:` line and exit 2.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,7 +16,8 @@ root=$(cd "$here/../.." && pwd)
 
 cli_version=$(awk '$1 == "github.com/pulumi/pulumi/pkg/v3" { print $2 }' "$here/go.mod")
 okta_version=6.12.0  # terraform-provider-okta v6.12.0, as pulumi-okta's provider/ at 60bbb439 bridges it
-host_version=v3.259.0
+host_version=v3.259.0  # the Python and Node.js language hosts: pulumi/pulumi's release, as the CLI
+yaml_version=v1.38.1  # pulumi/pulumi-yaml: v1.25.0, the newest the proxy serves, cannot run Python plugins under 3.259
 
 fail() {
   echo "error: e2e-tools: $*" >&2
@@ -25,11 +29,11 @@ fail() {
 
 source_dir=${OKTA_PROVIDER_SOURCE:-}
 if [ -z "$source_dir" ]; then
-  fail "OKTA_PROVIDER_SOURCE is not set: point it at a folder holding terraform-provider-okta/ (okta/terraform-provider-okta at v$okta_version), pulumi-okta-provider/ (the provider/ folder of pulumi/pulumi-okta at the commit that bridges v$okta_version) and pulumi-language-python/ (sdk/python/cmd/pulumi-language-python and pulumi-language-python-exec of pulumi/pulumi at $host_version), e.g. OKTA_PROVIDER_SOURCE=../shared/toolchain"
+  fail "OKTA_PROVIDER_SOURCE is not set: point it at a folder holding terraform-provider-okta/ (okta/terraform-provider-okta at v$okta_version), pulumi-okta-provider/ (the provider/ folder of pulumi/pulumi-okta at the commit that bridges v$okta_version) pulumi-language-python/ (sdk/python/cmd/pulumi-language-python and pulumi-language-python-exec of pulumi/pulumi at $host_version), pulumi-yaml/ (pulumi/pulumi-yaml at $yaml_version) and pulumi-language-nodejs/ (sdk/nodejs/cmd/pulumi-language-nodejs of pulumi/pulumi at $host_version), e.g. OKTA_PROVIDER_SOURCE=../shared/toolchain"
 fi
 case "$source_dir" in /*) ;; *) source_dir="$root/$source_dir" ;; esac
 for part in terraform-provider-okta/go.mod pulumi-okta-provider/go.mod pulumi-language-python/main.go \
-  pulumi-language-python/pulumi-language-python-exec; do
+  pulumi-language-python/pulumi-language-python-exec pulumi-yaml/go.mod pulumi-language-nodejs/main.go; do
   [ -f "$source_dir/$part" ] || fail "OKTA_PROVIDER_SOURCE=$source_dir has no $part (see e2e/toolchain/build.sh for the layout)"
 done
 
@@ -48,8 +52,12 @@ host_dir="$cache/python-host-$host_version-$(echo "$host_sources$recipe" | sha25
 okta_sources=$(digest "$source_dir/terraform-provider-okta")$(digest "$source_dir/pulumi-okta-provider")
 okta_sources+=$(digest "$here/codegen-stubs")
 okta_dir="$cache/okta-$okta_version-$(echo "$okta_sources$recipe" | sha256sum | cut -c1-12)"
-bin="$cache/bin-$(printf '%s\n' "$cli_dir" "$host_dir" "$okta_dir" | sha256sum | cut -c1-12)"
-tools=(pulumi pulumi-language-python pulumi-language-python-exec pulumi-resource-okta)
+yaml_dir="$cache/yaml-host-$yaml_version-$(echo "$(digest "$source_dir/pulumi-yaml")$recipe" | sha256sum | cut -c1-12)"
+nodejs_sources=$(digest "$source_dir/pulumi-language-nodejs")$(digest "$here/nodejs-host")
+nodejs_dir="$cache/nodejs-host-$host_version-$(echo "$nodejs_sources$recipe" | sha256sum | cut -c1-12)"
+bin="$cache/bin-$(printf '%s\n' "$cli_dir" "$host_dir" "$okta_dir" "$yaml_dir" "$nodejs_dir" | sha256sum | cut -c1-12)"
+tools=(pulumi pulumi-language-python pulumi-language-python-exec pulumi-resource-okta pulumi-language-yaml
+  pulumi-language-nodejs)
 
 # The okta provider's own acceptance tests (make e2e-conformance): OpenTofu's CLI, which they drive, and their test
 # binary, in a folder with the provider's source they read their fixtures from (okta/services/idaas/ reads
@@ -119,6 +127,27 @@ build_host() {
     rm -rf "$work"
 }
 
+# pulumi-yaml's module needs nothing the proxy refuses: built as released.
+build_yaml_host() {
+  local work="$1/src"
+  cp -R "$source_dir/pulumi-yaml" "$work" &&
+    chmod -R u+w "$work" &&
+    (cd "$work" && go build -trimpath -o "$1/pulumi-language-yaml" \
+      -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=$yaml_version" ./cmd/pulumi-language-yaml) &&
+    rm -rf "$work"
+}
+
+# The Node.js host, as the Python one: nodejs-host/go.mod requires sdk/v3 and pkg/v3 at the release instead of
+# pulumi/pulumi's own folders (made once with `go mod tidy`).
+build_nodejs_host() {
+  local work="$1/src"
+  mkdir -p "$work" &&
+    cp "$source_dir"/pulumi-language-nodejs/*.go "$here/nodejs-host/go.mod" "$here/nodejs-host/go.sum" "$work/" &&
+    (cd "$work" && go build -trimpath -o "$1/pulumi-language-nodejs" \
+      -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$host_version" .) &&
+    rm -rf "$work"
+}
+
 # pulumi-okta's go.mod replaces terraform-provider-okta with ../upstream; the bridge's docs-example converters
 # (Java, .NET, YAML), which the proxy refuses and serving never calls, are replaced with codegen-stubs/.
 build_okta() {
@@ -146,10 +175,14 @@ build_okta() {
 build_into "$cli_dir" build_cli
 build_into "$host_dir" build_host
 build_into "$okta_dir" build_okta
+build_into "$yaml_dir" build_yaml_host
+build_into "$nodejs_dir" build_nodejs_host
 
 mkdir -p "$bin"
 ln -sfn "$cli_dir/pulumi" "$bin/pulumi"
 for tool in pulumi-language-python pulumi-language-python-exec; do ln -sfn "$host_dir/$tool" "$bin/$tool"; done
 ln -sfn "$okta_dir/pulumi-resource-okta" "$bin/pulumi-resource-okta"
+ln -sfn "$yaml_dir/pulumi-language-yaml" "$bin/pulumi-language-yaml"
+ln -sfn "$nodejs_dir/pulumi-language-nodejs" "$bin/pulumi-language-nodejs"
 "$bin/pulumi" version >&2
 echo "$bin"

@@ -124,7 +124,7 @@ def test_the_package_s_provider_answers_a_refusal_as_one_line_without_a_tracebac
     with pytest.raises(InputPropertiesError) as raised:
         GainsightOktaProvider().construct("gainsight", COMPONENT_TYPE, inputs)
     assert raised.value.message.startswith("groups[0].profile.LicenseType: ")
-    assert "\n" not in raised.value.message and not raised.value.errors
+    assert "\n" not in raised.value.message and raised.value.errors == []
 
 
 def test_the_package_s_provider_maps_camel_case_args_to_the_component() -> None:
