@@ -16,6 +16,7 @@ from components.adopt.imports import import_document
 from components.errors import InputError
 from components.inputs.attributes import AttributeSettings, check_attributes
 from components.inputs.gainsight_schema import IS_SUPER_ADMIN, LICENSE_TYPE, LICENSE_TYPES, SCIM_NAMESPACE, near_miss
+from components.inputs.model_base import written_setting
 from components.inputs.settings import NAME_ID_FORMATS, NAMESPACE, okta_name_id_format
 from components.metadata.sp_metadata import SpMetadata
 from components.okta.org import LiveApp, LiveAttribute, LiveOrg
@@ -125,7 +126,8 @@ def _scim_app(org: LiveOrg, report: AdoptReport) -> dict[str, Any] | None:
     if not scim.hidden:
         report.advice.append(
             f"the SCIM app {scim.label!r} is visible to users: hide it in Okta (its tile signs no one in). The stack "
-            "leaves it as it is, frozen after the manual step, unless scimApp.allowUpdate is set for one deploy"
+            "leaves it as it is, frozen after the manual step, "
+            f"unless {written_setting('scimApp.allowUpdate', 'true')} is set for one deploy"
         )
     provisioning = bool(scim.features)
     settings: dict[str, Any] = {

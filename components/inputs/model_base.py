@@ -11,6 +11,15 @@ from pydantic.alias_generators import to_camel
 STACK_FILE_PREFIX = "gainsight-okta:"  # the namespace of this project's keys in a stack file
 
 
+def written_setting(path: str, value: str) -> str:
+    """A setting as a stack file holds it, for a hint to paste: `gainsight-okta:oauthClientId: X`, and a nested one
+    as `provisioningEnabled: true` under `gainsight-okta:scimApp` (a dotted key is not nested in a stack file)."""
+    head, _, rest = path.partition(".")
+    if not rest:
+        return f"`{STACK_FILE_PREFIX}{head}: {value}`"
+    return f"`{rest}: {value}` under `{STACK_FILE_PREFIX}{head}`"
+
+
 def _strict_bool(value: Any) -> Any:
     # Pulumi hands booleans to the program as "true"/"false"; YAML gives real booleans. Nothing else
     # ("yes", "1", "on") is accepted, so a typo cannot quietly switch protection off.

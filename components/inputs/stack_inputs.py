@@ -19,7 +19,7 @@ from components.errors import InputError, key_path
 from components.inputs.attributes import AttributeSettings, check_attributes
 from components.inputs.config_keys import check_config_keys, check_request_timeout
 from components.inputs.groups import GroupSettings, check_groups
-from components.inputs.model_base import STACK_FILE_PREFIX
+from components.inputs.model_base import STACK_FILE_PREFIX, written_setting
 from components.inputs.settings import (
     NAME_ID_FORMATS,
     NAMESPACE,
@@ -54,6 +54,13 @@ class StackInputs:
 
     def key(self, path: str) -> str:
         return f"{self.key_prefix}{path}"
+
+    def setting(self, path: str, value: str) -> str:
+        """How to set `path` to `value` where the settings are written: nested YAML in the stack file, or the
+        component's args (`scimApp.provisioningEnabled` to `true`)."""
+        if self.from_stack_file:
+            return f"{written_setting(path, value)} in `{self.source}`"
+        return f"`{path}` to `{value}` in the args of {self.source}"
 
     @property
     def from_stack_file(self) -> bool:

@@ -31,9 +31,8 @@ def waiting_on_manual_step(inputs: StackInputs, stack: str) -> str | None:
     waiting = held_back(inputs)
     label = inputs.settings.scim_app.label
     held = f" Held back until then: {'; '.join(waiting)}." if waiting else ""
-    where = f"in {inputs.source}" if inputs.from_stack_file else f"in the args of {inputs.source}"
     return (
         f"SCIM provisioning is waiting on a manual step: in Okta, switch the app {label!r} to Provisioning: SCIM "
         f"and connect it to Gainsight with OAuth 2.0 ({runbook_hint(inputs, stack)} says how), then set "
-        f"`{inputs.key('scimApp.provisioningEnabled')}: true` {where} and run `pulumi up` again.{held}"
+        f"{inputs.setting('scimApp.provisioningEnabled', 'true')} and run `pulumi up` again.{held}"
     )

@@ -93,6 +93,7 @@ def runbook_context(inputs: StackInputs, stack: str, outputs: Mapping[str, Any] 
         "from_stack_file": inputs.from_stack_file,
         "where": f"`{inputs.source}`" if inputs.from_stack_file else f"the args of {inputs.source}",
         "key": inputs.key,
+        "setting": inputs.setting,
         "metadata_file": inputs.metadata.source,
         "entity_id": inputs.metadata.entity_id,
         "tenant_url": tenant,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from components.inputs.model_base import written_setting
 from components.reports.plan_changes import PlanDiff
 from components.resources.attribute_replacements import TWO_STEPS
 from components.resources.provider_facts import (
@@ -139,7 +140,7 @@ def _scim_app_updates(diff: PlanDiff) -> list[str]:
     if held:
         warnings.append(
             f"changes the SCIM app's {', '.join(held)}, which is **not sent**: the app is frozen after the manual "
-            "step. Set `scimApp.allowUpdate: true` for the deploy that should send it"
+            f"step. Set {written_setting('scimApp.allowUpdate', 'true')} for the deploy that should send it"
         )
     provisioning = (diff.head.get("outputs") or {}).get("provisioningEnabled") is True
     if sent and provisioning:
@@ -147,7 +148,7 @@ def _scim_app_updates(diff: PlanDiff) -> list[str]:
             f"**updates the SCIM app** ({', '.join(sent)}): the okta provider sends the whole app without its "
             "provisioning settings, which has switched provisioning off before (provider #655). Right after the "
             "deploy, check Provisioning > To App (the deploy workflow runs `verify`), then set "
-            "`scimApp.allowUpdate` back to false"
+            f"{written_setting('scimApp.allowUpdate', 'false')} again"
         )
     return warnings
 

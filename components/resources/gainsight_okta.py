@@ -160,7 +160,7 @@ plain words; each is also a warning."""
                 f"{inputs.key('scimApp.allowUpdate')} is true: this run may update the SCIM app "
                 f"{inputs.settings.scim_app.label!r}, and the okta provider sends the whole app without its "
                 f"provisioning settings (provider #655). Check Provisioning > To App right after ({verify}), then "
-                "set allowUpdate back to false.",
+                f"set {inputs.setting('scimApp.allowUpdate', 'false')}.",
                 resource=self,
             )
 

@@ -9,6 +9,7 @@ import sys
 from components.command_name import hint
 from components.errors import InputError
 from components.http.budget import Deadline
+from components.inputs.model_base import written_setting
 from components.inputs.project import load_inputs
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_selection import named_stack_file
@@ -92,6 +93,7 @@ def run_rotate_key(args: argparse.Namespace) -> int:
         # The state still holds the old key, which any update of the app would send back (signing_key_gate.py).
         print(
             f"switched app {app_id} from {before} to {wanted}. Next: `pulumi refresh --stack {args.stack}`, so that "
-            f"the stack's state knows (until then `pulumi up` refuses). Roll back: set samlApp.signingKeyId: {before}"
+            f"the stack's state knows (until then `pulumi up` refuses). Roll back: set "
+            f"{written_setting('samlApp.signingKeyId', str(before))}"
         )
         return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from components.command_name import hint
+from components.inputs.model_base import written_setting
 from components.metadata.certificates import pem
 from components.rotate_key.keys import SigningKey, metadata_url
 
@@ -46,7 +47,7 @@ The IdP metadata for this key (`{metadata_url(base_url, app_id, key.kid)}`, read
 
 ### 2. The switch: a reviewed change
 
-When Gainsight's admin is ready, open a pull request that sets `samlApp.signingKeyId: {key.kid}` in
+When Gainsight's admin is ready, open a pull request that sets {written_setting("samlApp.signingKeyId", key.kid)} in
 `Pulumi.{stack}.yaml`. Its deploy runs `{hint("rotate-key", "switch", "--stack", stack, "--confirm")}`, which
 points the app at the new key; Gainsight's admin saves the new certificate at the same moment.
 
@@ -56,5 +57,5 @@ points the app at the new key; Gainsight's admin saves the new certificate at th
 
 ### 4. Rollback
 
-Set `samlApp.signingKeyId: {old}` and switch again; the old key stays in Okta until it expires.
+Set {written_setting("samlApp.signingKeyId", old)} and switch again; the old key stays in Okta until it expires.
 """

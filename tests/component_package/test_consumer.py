@@ -82,7 +82,7 @@ def test_a_consumer_s_runbook_names_its_args_and_what_it_can_run(provisioning: b
     assert "gainsight-okta:" not in runbook and "venv/bin/gainsight-okta" not in runbook
     assert "`samlApp.signingKeyId`" in runbook and "Actions > Activate" in runbook
     assert ("`oauthClientId`" in runbook) is not provisioning
-    assert ("`scimApp.provisioningEnabled: true`" in runbook) is not provisioning
+    assert ("`scimApp.provisioningEnabled` to `true` in the args" in runbook) is not provisioning
 
 
 def test_a_consumer_s_reorder_keeps_the_numbers_from_the_component_s_own_last_outputs() -> None:

@@ -121,7 +121,7 @@ def test_support_request_lists_each_field_with_its_gainsight_type() -> None:
 
 def test_next_step_says_what_the_second_up_adds() -> None:
     text = render_runbook(shipped("dev"), "dev")
-    assert "set `gainsight-okta:scimApp.provisioningEnabled: true` in `Pulumi.dev.yaml`" in text
+    assert "set `provisioningEnabled: true` under `gainsight-okta:scimApp` in `Pulumi.dev.yaml`" in text
     assert "- 4 Profile Editor attribute(s)" in text
     assert "- the SCIM app's assignments of 3 group(s)" in text
 

@@ -67,7 +67,11 @@ def test_the_four_phases_and_a_rollback(stack_file: Path, tmp_path: Path) -> Non
         assert f"**{new}**" in handoff and "-----BEGIN CERTIFICATE-----" in handoff
         assert org.keys[SSO_ID][-1]["x5c"][0][:64] in handoff
         assert f"sso/saml/metadata?kid={new}" in handoff and "<md:EntityDescriptor" in handoff
-        assert f"samlApp.signingKeyId: {new}" in handoff and f"samlApp.signingKeyId: {old}" in handoff  # rollback
+        pasted = (
+            f"`signingKeyId: {new}` under `gainsight-okta:samlApp`",
+            f"`signingKeyId: {old}` under `gainsight-okta:samlApp`",
+        )
+        assert all(hint in handoff for hint in pasted)  # the switch, and the rollback
         # 2. the reviewed switch: the stack file names the new key; verify says the app does not sign with it yet.
         switched_stack = with_signing_key(stack_file, new, tmp_path)
         before = run_cli(
