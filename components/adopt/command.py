@@ -16,6 +16,7 @@ from components.errors import InputError
 from components.http import clock
 from components.http.budget import Deadline
 from components.inputs.project import load_inputs, project_root
+from components.inputs.settings import checked_tenant_url
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_writer import stack_file_text
 from components.metadata.sp_metadata import read_sp_metadata
@@ -52,7 +53,19 @@ def _planned_changes(stack_path: Path, display_name: str, stack: str, org: LiveO
     return changes
 
 
+def _check_flags(args: argparse.Namespace) -> None:
+    """The command's own values, named as typed, before the first request (Okta's read takes a while)."""
+    if args.tenant_url is not None:
+        try:
+            checked_tenant_url(args.tenant_url)
+        except ValueError as error:
+            raise InputError("--tenant-url", "", str(error)) from None
+    if args.oauth_client_id is not None and not args.oauth_client_id.strip():
+        raise InputError("--oauth-client-id", "", "is empty; give the Client ID of Gainsight's OAuth application")
+
+
 def run_adopt(args: argparse.Namespace) -> int:
+    _check_flags(args)
     output = Path(args.output) if args.output else project_root() / f"Pulumi.{args.stack}.yaml"
     import_file = output.with_name(f"{output.name.removesuffix('.yaml')}.import.json")
     for existing in (output, import_file):

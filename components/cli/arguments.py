@@ -72,7 +72,7 @@ def add_arguments(name: str, takes_stack: bool, parser: argparse.ArgumentParser)
         parser.add_argument("--exit-code", type=int, help="the exit code of that pulumi run, as drift-status takes it")
     if name == "rotate-key":
         parser.add_argument("phase", choices=("status", "generate", "handoff", "switch"))
-        parser.add_argument("--years", type=int, default=2, help="generate: the new key's validity (2 to 10)")
+        parser.add_argument("--years", type=int, help="generate: the new key's validity (2 to 10, default 2)")
         parser.add_argument("--kid", help="handoff: the key (default: samlApp.signingKeyId, else the newest)")
         parser.add_argument("--confirm", action="store_true", help="generate, switch: really write to Okta")
         parser.add_argument("--outputs", help="the JSON of `pulumi stack output --json`, for the app's id")

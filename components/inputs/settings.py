@@ -42,6 +42,12 @@ _OKTA_ORG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
 _HOST_NAME = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
 
 
+def checked_tenant_url(value: str) -> str:
+    """A Gainsight tenant URL, as a stack file's `tenantUrl` is checked (ValueError says what is wrong), for a
+    command's own flag, before it reads anything."""
+    return _tenant_url(value)
+
+
 def _tenant_url(value: str) -> str:
     example = "an https:// origin such as https://acme.gainsightcloud.com"
     text = value.strip()

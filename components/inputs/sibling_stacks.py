@@ -1,6 +1,7 @@
 """What a stack shares with the project's other stacks by mistake, said as warnings: the same Gainsight metadata
 (one tenant's SAML connection for two environments), the same SCIM app label in one Okta org (`verify` and
-`rotate-key` find an app by its label), and no Okta org at all (`pulumi up` then takes the environment's)."""
+`rotate-key` find an app by its label), and no Okta org at all (`pulumi up` then takes the environment's), or an
+org domain that is none of Okta's (`okta.co` for `okta.com` reaches nobody's org)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,25 @@ from components.errors import InputError
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_inputs import StackInputs, load_stack_inputs
 
+# Okta's own org domains (developer.okta.com, "Find your Okta domain"); an org can also have a custom URL domain.
+OKTA_DOMAINS = ("okta.com", "oktapreview.com", "okta-emea.com", "okta.mil", "okta-gov.com")
+
 
 def _org(inputs: StackInputs) -> str | None:
     okta = inputs.okta
     return f"{okta.org_name}.{okta.base_url}" if okta.org_name and okta.base_url else None
 
 
-def sibling_warnings(stack: str, inputs: StackInputs, project_root: Path) -> list[str]:
+def sibling_warnings(stack: str, inputs: StackInputs, project_root: Path, own_file: Path | None = None) -> list[str]:
+    """`own_file`: the file the stack was read from, when --config named one (never compared with itself)."""
     warnings = []
+    own = own_file.resolve() if own_file is not None else None
+    domain = inputs.okta.base_url
+    if domain is not None and domain not in OKTA_DOMAINS:
+        warnings.append(
+            f"warning: {inputs.source}: okta:baseUrl {domain!r} is none of Okta's domains "
+            f"({', '.join(OKTA_DOMAINS)}): check it, unless it is your org's custom URL domain"
+        )
     if _org(inputs) is None:
         warnings.append(
             f"warning: {inputs.source}: the Okta org is not set (okta:orgName, okta:baseUrl): `pulumi up` uses "
@@ -25,7 +37,7 @@ def sibling_warnings(stack: str, inputs: StackInputs, project_root: Path) -> lis
         )
     for path in sorted(project_root.glob("Pulumi.*.yaml")):
         other = path.name.removeprefix("Pulumi.").removesuffix(".yaml")
-        if other == stack:
+        if other == stack or path.resolve() == own:
             continue
         try:
             stack_file = read_stack_file(path, path.name)

@@ -59,4 +59,5 @@ def display(path: Path) -> str:
 
 def warn_about_siblings(args: argparse.Namespace, inputs: StackInputs) -> None:
     """What this stack shares with the project's other stacks by mistake (validate, plan)."""
-    WARNINGS.extend(sibling_warnings(args.stack, inputs, project_root()))
+    own_file = Path(args.config) if args.config else None  # (stack_file_path has warned about its name already)
+    WARNINGS.extend(sibling_warnings(args.stack, inputs, project_root(), own_file))

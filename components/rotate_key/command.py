@@ -28,8 +28,24 @@ def _handoff(client: OktaClient, stack: str, app_id: str, key: SigningKey, activ
     return handoff_markdown(stack, client.base_url, app_id, key, active, metadata)
 
 
+# Each option and the phases that use it: given to another phase, it would be silently ignored (`switch --kid`
+# once did nothing and said "nothing to do"), so it is refused before anything is read.
+PHASE_OPTIONS = {"kid": ("handoff",), "years": ("generate",), "confirm": ("generate", "switch"), "json": ("status",)}
+DEFAULT_YEARS = 2
+
+
+def check_phase_options(args: argparse.Namespace) -> None:
+    for option, phases in PHASE_OPTIONS.items():
+        if getattr(args, option) not in (None, False) and args.phase not in phases:
+            flag = f"--{option}"
+            uses = " and ".join(f"`rotate-key {phase}`" for phase in phases)
+            raise InputError(flag, "", f"is for {uses} only; `rotate-key {args.phase}` does not use it")
+
+
 def run_rotate_key(args: argparse.Namespace) -> int:
     """The phases of an IdP certificate rotation; `generate` and `switch` write only with --confirm."""
+    check_phase_options(args)
+    years = DEFAULT_YEARS if args.years is None else args.years
     stack_file_path, display_name = named_stack_file(args)
     stack_file = read_stack_file(stack_file_path, display_name)
     inputs = load_inputs(stack_file.config, display_name, stack_file.secret_keys)
@@ -52,9 +68,9 @@ def run_rotate_key(args: argparse.Namespace) -> int:
             return 0
         if args.phase == "generate":
             if not args.confirm:
-                print(f"would generate a {args.years}-year signing key for app {app_id}; run again with --confirm")
+                print(f"would generate a {years}-year signing key for app {app_id}; run again with --confirm")
                 return 0
-            key = generate(client, app_id, args.years)
+            key = generate(client, app_id, years)
             # Said first: should the hand-off's reads fail now, the new key must not go unnoticed.
             print(f"generated signing key {key.kid} for app {app_id} (not active yet)", file=sys.stderr)
             try:

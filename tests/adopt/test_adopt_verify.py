@@ -228,3 +228,15 @@ def test_adopt_reads_either_x509_spelling_as_the_short_name(live: str) -> None:
     from components.adopt.adoption import _name_id_format
 
     assert _name_id_format(live) == "x509SubjectName"
+
+
+def test_a_wrong_tenant_url_is_refused_by_its_flag_before_okta_is_read(tmp_path: Path) -> None:
+    """Issue 35, item 6: `adopt --tenant-url http://…` read Okta first, then said `error: Okta: adopted settings:
+    gainsight-okta:tenantUrl: …`; `init` checks the same flag first and names it."""
+    org = article_org()
+    with FakeOktaServer(org) as url:
+        result = adopt(url, tmp_path / "Pulumi.acme.yaml", "--tenant-url", "http://acme.gainsightcloud.com")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: --tenant-url: 'http://acme.gainsightcloud.com' must be an https://")
+    assert org.requests == []
+    assert not (tmp_path / "Pulumi.acme.yaml").exists()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.conftest import run_cli
 from tests.newcomer.project_copy import project_copy, run_in
 
 INIT = "venv/bin/gainsight-okta init"
@@ -114,3 +115,20 @@ def test_the_pulumi_template_asks_what_init_asks() -> None:
     add_arguments("init", False, parser)
     flags = {option for action in parser._actions for option in action.option_strings}
     assert {"--tenant-url", "--metadata", "--okta-org", "--okta-domain"} <= flags
+
+
+def test_a_stack_file_is_never_compared_with_itself() -> None:
+    """Issue 35, item 7: `validate --stack qa --config Pulumi.prod.yaml` warned that Pulumi.prod.yaml shares its
+    metadata and SCIM label with stack `prod`: the file compared with itself."""
+    result = run_cli("validate", "--stack", "qa", "--config", "Pulumi.prod.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "of stack 'prod'" not in result.stderr and "stack 'prod' has a SCIM app" not in result.stderr
+    assert "is named for stack 'prod'" in result.stderr  # the one warning that is true
+
+
+def test_an_okta_domain_that_is_none_of_okta_s_is_warned_about(project: Path) -> None:
+    """Issue 35, item 7: `init --okta-domain okta.co` was accepted without a word."""
+    result = run_in(project, f"{INIT} qa --metadata ../qa-metadata.xml --tenant-url https://acme-qa.gainsightcloud.com "
+                             "--okta-org acme --okta-domain okta.co")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "warning: Pulumi.qa.yaml: okta:baseUrl 'okta.co' is none of Okta's domains" in result.stderr

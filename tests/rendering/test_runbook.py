@@ -50,6 +50,26 @@ def test_golden_runbook_with_outputs() -> None:
     assert_golden("runbook-dev-outputs.md", result.stdout)
 
 
+@pytest.mark.parametrize("provisioning", [False, True])
+def test_every_pulumi_command_the_runbook_prints_names_its_stack(provisioning: bool) -> None:
+    """Issue 35, item 7: `pulumi stack output --json > outputs.json` without `--stack` reads whichever stack is
+    selected, not the one the runbook is for."""
+    import re
+
+    inputs = shipped("prod")
+    if provisioning:
+        inputs = dataclasses.replace(
+            inputs,
+            settings=inputs.settings.model_copy(
+                update={"scim_app": inputs.settings.scim_app.model_copy(update={"provisioning_enabled": True})}
+            ),
+        )
+    text = render_runbook(inputs, "prod")
+    commands = [c for c in re.findall(r"`(pulumi [^`<]+)`", text) if not c.startswith("pulumi up")]
+    assert commands, text
+    assert all("--stack prod" in command for command in commands), commands
+
+
 def test_without_outputs_every_okta_value_is_a_placeholder_naming_its_command() -> None:
     text = render_runbook(shipped("prod"), "prod")
     for key in ("scimAppName", "idpSsoUrl", "idpEntityId", "idpMetadataUrl", "idpCertificate"):

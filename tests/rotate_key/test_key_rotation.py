@@ -162,3 +162,24 @@ def test_a_generated_key_whose_hand_off_fails_is_still_named(stack_file: Path) -
         error.startswith("error: Okta: GET ")
         and f"venv/bin/gainsight-okta rotate-key handoff --stack acme --kid {new}" in error
     )
+
+
+@pytest.mark.parametrize(
+    ("phase", "extra", "flag"),
+    [
+        ("switch", ("--kid", "nope", "--confirm"), "--kid"),
+        ("status", ("--years", "3"), "--years"),
+        ("handoff", ("--confirm",), "--confirm"),
+        ("generate", ("--json",), "--json"),
+    ],
+)
+def test_an_option_the_phase_does_not_use_is_refused_before_any_request(
+    stack_file: Path, phase: str, extra: tuple[str, ...], flag: str
+) -> None:
+    """Issue 35, item 5: `switch --kid nope --confirm` exited 0 with "nothing to do", --kid silently ignored."""
+    org = article_org()
+    with FakeOktaServer(org) as url:
+        result = rotate(url, stack_file, phase, *extra)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {flag}: is for `rotate-key ") and result.stderr.count("\n") == 1
+    assert org.requests == []
