@@ -12,6 +12,7 @@ import httpx
 from components.errors import InputError
 from components.http.bounded_body import read_body
 from components.http.budget import Deadline
+from components.http.retry import refused
 from components.limits import CHUNK_BYTES
 
 
@@ -51,6 +52,10 @@ def unreachable(
             source,
             where,
             f"no complete response in {request_seconds:g} s, {attempts} times; {source} or the network is too slow",
+        )
+    if refused(error):
+        return InputError(
+            source, where, f"cannot reach {address}: connection refused ({attempts} times): check the address"
         )
     # The error's own text is left out: it can quote the request's header values.
     return InputError(source, where, f"cannot reach {address}: {type(error).__name__} (retries spent)")

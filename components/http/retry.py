@@ -4,6 +4,8 @@ and retry budget (budget.py).
 - A 429 waits as long as the server says (`Rate`: Okta's `X-Rate-Limit-Reset`, Gainsight's `Retry-After`); a wait
   past the deadline is not started, and the command stops with one line saying when to run it again.
 - A 5xx and a network error back off, from FIRST_BACKOFF_SECONDS doubling to MAX_BACKOFF_SECONDS.
+- A refused connection (nothing listens at the address) is tried REFUSED_RETRIES more times, briefly (a server
+  restarting), then named as what it is, not waited on until the deadline.
 - A request that may have reached the server is sent again only when `repeatable`: a POST of `…/keys/generate`
   retried after a timeout or a 500 can generate two keys. A 429, or a connection never made, means the server did
   nothing, so those are retried for every method.
@@ -21,6 +23,17 @@ from components.http.budget import Deadline, RetryBudget
 from components.limits import FIRST_BACKOFF_SECONDS, MAX_BACKOFF_SECONDS
 
 Exchange = Callable[[], tuple[httpx.Response, bytes]]
+REFUSED_RETRIES = 2  # 0.5 s, then 1 s: a refused connection is answered at once, so it is not a slow network
+
+
+def refused(error: BaseException) -> bool:
+    """Whether the connection was refused: the address is wrong, or nothing runs there."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ConnectionRefusedError) or "Connection refused" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 @dataclass(frozen=True)
@@ -53,7 +66,7 @@ class Retrying:
     def send(self, exchange: Exchange, where: str, *, repeatable: bool) -> tuple[httpx.Response, bytes]:
         """The response and its body, whatever its status, once retries are done or spent."""
         backoff = FIRST_BACKOFF_SECONDS
-        attempts = 0
+        attempts = refusals = 0
         while True:
             if self.deadline.expired:
                 raise self.late(where)
@@ -75,9 +88,13 @@ class Retrying:
                         f"no response ({type(error).__name__}); it may have been carried out, so it is not sent "
                         f"again: check what {self.source} holds before trying again",
                     ) from None
+                attempts += 1
+                if refused(error):
+                    refusals += 1
+                    if refusals > REFUSED_RETRIES or backoff >= self.deadline.remaining():
+                        raise self.unreachable(where, error, attempts) from None
                 if self.deadline.expired:
                     raise self.late(where) from None
-                attempts += 1
                 if not self.budget.take(after_timeout=isinstance(error, httpx.TimeoutException)):
                     raise self.unreachable(where, error, attempts) from None
                 if backoff >= self.deadline.remaining():

@@ -161,3 +161,37 @@ def test_one_request_has_its_own_time_and_the_timeouts_their_own_retries() -> No
             client.get(APP)
     assert caught.value.message == "no complete response in 1 s, 3 times; Okta or the network is too slow"
     assert org.requests.count(("GET", APP)) == 3 and time.monotonic() - started < 10
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on (bound, then closed, so it is free and refuses)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_refused_connection_fails_fast_and_says_so() -> None:
+    """Issue 35, item 4: `verify --okta-url http://127.0.0.1:1` was silent for 57 s, then said "cannot reach"; with
+    `--timeout 20` it said "no complete response within this command's deadline". Nothing listens there: a refused
+    connection is tried twice more, briefly, then named."""
+    port = _closed_port()
+    started = time.monotonic()
+    result = run_cli(
+        "verify",
+        "--stack",
+        "dev",
+        "--okta-url",
+        f"http://127.0.0.1:{port}",
+        "--timeout",
+        "20",
+        env={"OKTA_API_TOKEN": TOKEN},
+    )
+    assert result.returncode == 2
+    line = one_error_line(result)
+    assert line == (
+        f"error: Okta: GET /api/v1/apps: cannot reach http://127.0.0.1:{port}: connection refused (3 times): "
+        "check the address"
+    )
+    assert time.monotonic() - started < 10  # 0.5 s and 1 s of backoff, not the 20 s deadline
