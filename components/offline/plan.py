@@ -24,6 +24,9 @@ from components.resources.urns import PROJECT
 ORGANIZATION = "organization"  # what a self-managed backend calls every stack's organization
 
 
+HELD_BACK = "heldBack"  # a plan document's key: what waits on the manual step
+
+
 @dataclass(frozen=True)
 class Plan:
     project: str
@@ -53,12 +56,19 @@ class Plan:
             }
             for r in self.recording.ordered()
         ]
-        return {
+        document: dict[str, Any] = {
             "project": self.project,
             "stack": self.stack,
             "resources": resources,
             "outputs": self.recording.stack_outputs,
         }
+        if not self.inputs.provisioning_enabled:
+            # Declared nowhere until the manual step: the SCIM groups' Gainsight values, so that plan-diff can
+            # say what a change to them will do once provisioning is on.
+            document[HELD_BACK] = {
+                "groupValues": {group.name: dict(group.profile) for group in self.inputs.groups if group.scim}
+            }
+        return document
 
 
 class _NoticeCollector(logging.Handler):

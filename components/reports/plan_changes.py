@@ -70,6 +70,8 @@ class PlanDiff:
     base: dict[str, Any] = field(default_factory=dict)
     head: dict[str, Any] = field(default_factory=dict)
     group_renames: list[GroupRename] = field(default_factory=list)
+    # Gainsight values of groups the head changes while provisioning is off: declared by no resource yet.
+    held_back: list[InputChange] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:

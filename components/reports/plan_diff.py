@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from components.offline.plan import HELD_BACK
 from components.rendering.templates import markdown_value, render
 from components.reports.plan_changes import GroupRename, InputChange, PlanDiff, ResourceChange, input_of
 from components.reports.plan_warnings import plan_warnings
@@ -35,6 +36,13 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
     """
     if value is None or value == {}:
         return {}
+    if prefix.endswith("profile") and isinstance(value, str) and value.startswith("{"):
+        # A group assignment's profile is one JSON string to the provider: shown one attribute a line, not as a
+        # truncated, escaped string (`profile.LicenseType: Viewer → Viewer_Analytics`).
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return {prefix: value}
     if isinstance(value, dict):
         flat: dict[str, Any] = {}
         for key in value:
@@ -161,6 +169,25 @@ def _group_renames(
     return renames, [c for c in changed if c.urn not in folded]
 
 
+def _held_back(base: dict[str, Any], head: dict[str, Any]) -> list[InputChange]:
+    """Each group value the head changes while provisioning is off (the plan's `heldBack`), one per attribute."""
+    waiting = head.get(HELD_BACK)
+    if not isinstance(waiting, dict) or not isinstance(waiting.get("groupValues"), dict):
+        return []
+    before = (base.get(HELD_BACK) or {}).get("groupValues") if isinstance(base.get(HELD_BACK), dict) else None
+    before = before if isinstance(before, dict) else {}
+    changes = []
+    for group, values in waiting["groupValues"].items():
+        was = before.get(group) if isinstance(before.get(group), dict) else {}
+        now = values if isinstance(values, dict) else {}
+        for attribute in sorted(set(was) | set(now)):
+            if was.get(attribute) != now.get(attribute):
+                changes.append(
+                    InputChange(attribute, was.get(attribute), now.get(attribute), False, f"group {group!r}")
+                )
+    return changes
+
+
 def diff_plans(base: dict[str, Any], head: dict[str, Any]) -> PlanDiff:
     before = {r["urn"]: r for r in base.get("resources", [])}
     after = {r["urn"]: r for r in head.get("resources", [])}
@@ -190,6 +217,7 @@ def diff_plans(base: dict[str, Any], head: dict[str, Any]) -> PlanDiff:
         base=base,
         head=head,
         group_renames=group_renames,
+        held_back=_held_back(base, head),
     )
 
 

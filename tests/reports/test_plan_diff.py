@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from components.reports.plan_diff import diff_plans, render_plan_diff
-from tests.conftest import article_stack, run_cli
+from tests.conftest import PROJECT_ROOT, article_stack, run_cli
 
 
 def test_identical_plans_have_no_diff(plan_stack) -> None:
@@ -34,16 +34,13 @@ def test_added_changed_and_removed_resources(plan_stack) -> None:
     changed = {c.name: c for c in diff.changed}
     admins = changed["gainsight-scim-assignment-Admins"]
     ((path, before, after),) = [(c.path, c.before, c.after) for c in admins.changes]
-    unset = dict.fromkeys(["Department", "locale", "preferredLanguage", "timezone", "userType"])
-    assert path == "profile"
-    assert json.loads(before) == {**unset, "IsSuperAdmin": True, "LicenseType": "Full"}
-    assert json.loads(after) == {**unset, "IsSuperAdmin": True, "LicenseType": "Viewer"}
+    assert (path, before, after) == ("profile.LicenseType", "Full", "Viewer")  # the one attribute that changes
     assert not admins.replaces
     assert "gainsight-scim-assignment-Sales" not in changed  # one group changed: one assignment, not every group
     text = render_plan_diff(diff)
     assert "**3 to add, 1 to change, 3 to remove.**" in text
     assert "| + add | `okta:group/group:Group` | `gainsight-group-Sales` |" in text
-    assert '`profile`: "{\\"Department\\":null,\\"IsSuperAdmin\\":true,\\"LicenseType\\":\\"Full\\",' in text
+    assert '`profile.LicenseType`: "Full" → "Viewer"' in text
 
 
 def test_replacing_changes_are_flagged(plan_stack) -> None:
@@ -130,3 +127,54 @@ def test_an_ignored_input_is_marked_and_never_replaces() -> None:
     ]
     assert change.ignored and not change.replaces
     assert "| ~ ignored |" in render_plan_diff(diff)
+
+
+def test_a_group_s_value_is_one_line_per_attribute_that_changes(plan_stack) -> None:
+    """Issue 35, item 2: a LicenseType change showed as a truncated, escaped JSON string
+    (`"{\\"IsSuperAdmin\\":null,\\"LicenseType\\":\\"Viewer\\",…`)."""
+    base = plan_stack(article_stack())
+    stack = article_stack()
+    stack["gainsight-okta:attributes"][1]["enum"] = ["Full", "Viewer", "Viewer_Analytics"]
+    groups = [dict(group, profile=dict(group["profile"])) for group in stack["gainsight-okta:groups"]]
+    groups[1]["profile"]["LicenseType"] = "Viewer_Analytics"
+    stack["gainsight-okta:groups"] = groups
+    diff = diff_plans(base, plan_stack(stack))
+    (assignment,) = [c for c in diff.changed if c.name == "gainsight-scim-assignment-Viewer"]
+    assert [(c.path, c.before, c.after) for c in assignment.changes] == [
+        ("profile.LicenseType", "Viewer", "Viewer_Analytics")
+    ]
+    text = render_plan_diff(diff)
+    assert "profile.LicenseType" in text and '\\"' not in text
+
+
+def test_a_value_changed_while_provisioning_is_off_is_said_held_back(plan_stack) -> None:
+    """Issue 35, item 2: while provisioning is off, Viewer → Viewer_Analytics produced no line at all."""
+    stack = article_stack(provisioning=False)
+    stack["gainsight-okta:attributes"][1]["enum"] = ["Full", "Viewer", "Viewer_Analytics"]
+    base = plan_stack(stack)
+    groups = [dict(group, profile=dict(group["profile"])) for group in stack["gainsight-okta:groups"]]
+    groups[1]["profile"]["LicenseType"] = "Viewer_Analytics"
+    diff = diff_plans(base, plan_stack({**stack, "gainsight-okta:groups": groups}))
+    assert diff.empty  # nothing declared changes
+    assert [(c.label, c.path, c.before, c.after) for c in diff.held_back] == [
+        ("group 'Viewer'", "LicenseType", "Viewer", "Viewer_Analytics")
+    ]
+    text = render_plan_diff(diff)
+    assert "**Held back until the manual step**" in text
+    assert '- group \'Viewer\': `LicenseType` "Viewer" → "Viewer_Analytics"' in text
+
+
+def test_every_plan_diff_recipe_keeps_priorities_as_the_workflow_does() -> None:
+    """Issue 35, item 2: the README's recipe left out `--previous-outputs`, so a group added at the top showed
+    every other group renumbered, which neither the workflow (.github/scripts/plan-diff.sh) nor `pulumi up` does."""
+    from tests.doc_pages import PAGES
+
+    assert "--previous-outputs" in (PROJECT_ROOT / ".github" / "scripts" / "plan-diff.sh").read_text()
+    heads = [
+        line
+        for page in PAGES
+        for line in page.read_text().splitlines()
+        if "plan --stack" in line and "> head.json" in line
+    ]
+    assert len(heads) >= 2  # the README's and docs/ci-workflows.md's
+    assert all("--previous-outputs base.json" in line for line in heads), heads
