@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from components.adopt.imports import import_document
 from components.errors import InputError
+from components.http.addresses import is_loopback
 from components.inputs.attributes import AttributeSettings, check_attributes
 from components.inputs.gainsight_schema import IS_SUPER_ADMIN, LICENSE_TYPE, LICENSE_TYPES, SCIM_NAMESPACE, near_miss
 from components.inputs.model_base import written_setting
@@ -277,7 +278,11 @@ def adopt(
 ) -> Adoption:
     report = AdoptReport()
     config: dict[str, Any] = dict(_okta_keys(org.base_url))
-    if not config:
+    if not config and is_loopback(urlsplit(org.base_url).hostname or ""):
+        # A loopback org (the emulator): the okta provider reaches it as its httpProxy, and so do this tool's
+        # commands (okta.credentials.org_url), so that what the tool prints next runs as printed.
+        config["okta:httpProxy"] = org.base_url
+    elif not config:
         report.to_set.append("okta:orgName and okta:baseUrl: the org's address did not say them")
     config[f"{NAMESPACE}:tenantUrl"] = tenant_url or TENANT_PLACEHOLDER
     if not tenant_url:

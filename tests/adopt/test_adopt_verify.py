@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from components.adopt.app_inputs import input_differences, live_saml_inputs
 from components.emulator.assignments import rendered
@@ -240,3 +241,20 @@ def test_a_wrong_tenant_url_is_refused_by_its_flag_before_okta_is_read(tmp_path:
     assert result.stderr.startswith("error: --tenant-url: 'http://acme.gainsightcloud.com' must be an https://")
     assert org.requests == []
     assert not (tmp_path / "Pulumi.acme.yaml").exists()
+
+
+def test_a_stack_adopted_from_a_loopback_org_runs_the_next_commands_as_printed(tmp_path: Path) -> None:
+    """Issue 35, item 7: a stack adopted from a loopback org (the emulator) had no okta:orgName, so the commands
+    the tool prints next (`verify --stack acme`) failed as printed. It now holds the org as the provider reaches
+    it, okta:httpProxy, and the tool's commands read it too."""
+    org = article_org()
+    output = tmp_path / "Pulumi.acme.yaml"
+    with FakeOktaServer(org) as url:
+        result = adopt(url, output)
+        assert result.returncode == 0, result.stderr
+        config = yaml.safe_load(output.read_text())["config"]
+        assert config["okta:httpProxy"] == url and "okta:orgName" not in config
+        verified = run_cli("verify", "--stack", "acme", "--config", str(output), env=ENV)  # no --okta-url
+    assert "the Okta org is unknown" not in verified.stderr
+    assert verified.returncode in (0, 1), verified.stderr
+    assert any(path.startswith("/api/v1/apps") for _, path in org.requests)
