@@ -19,6 +19,7 @@ from components.inputs.project import load_inputs, project_root
 from components.inputs.settings import checked_tenant_url
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_writer import stack_file_text
+from components.metadata.certificates import certificate_summary
 from components.metadata.sp_metadata import read_sp_metadata
 from components.okta.client import OktaClient
 from components.okta.credentials import credentials_from_environment, org_url
@@ -32,6 +33,13 @@ def _relative(path: Path) -> str:
         return str(path.resolve().relative_to(project_root()))
     except ValueError:
         return str(path.resolve())
+
+
+def _shown(key: str, value: object) -> str:
+    """A value of a difference, in one short line: a certificate by its fingerprint and dates."""
+    if key.lower().endswith("certificate") and isinstance(value, str) and len(value) > 64:
+        return certificate_summary(value)
+    return json.dumps(value)
 
 
 def _planned_changes(stack_path: Path, display_name: str, stack: str, org: LiveOrg) -> list[str]:
@@ -49,7 +57,7 @@ def _planned_changes(stack_path: Path, display_name: str, stack: str, org: LiveO
         for key, live, declared in input_differences(planned[name], live_saml_inputs(app)):
             if key in ignored[name]:
                 continue  # frozen (the SCIM app after the manual step): an import takes Okta's value
-            changes.append(f"{name}: {key}: {json.dumps(live)} in Okta -> {json.dumps(declared)}")
+            changes.append(f"{name}: {key}: {_shown(key, live)} in Okta -> {_shown(key, declared)}")
     return changes
 
 

@@ -7,6 +7,7 @@ import datetime
 import textwrap
 
 from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 
 
 def certificate_expiry(certificate: str) -> datetime.datetime | None:
@@ -15,6 +16,18 @@ def certificate_expiry(certificate: str) -> datetime.datetime | None:
         return x509.load_der_x509_certificate(base64.b64decode(certificate)).not_valid_after_utc
     except Exception:  # any certificate Okta holds may be malformed, and cryptography has many error types
         return None
+
+
+def certificate_summary(certificate: str) -> str:
+    """A base64 DER certificate in one short line: its SHA-256 fingerprint's start and its validity, not 1,400
+    characters of base64; what it starts with when it cannot be read."""
+    try:
+        parsed = x509.load_der_x509_certificate(base64.b64decode(certificate))
+    except Exception:  # as certificate_expiry: any malformed certificate
+        return f"a certificate that cannot be read ({certificate[:16]}…)"
+    fingerprint = parsed.fingerprint(hashes.SHA256()).hex(":").upper()[:11]
+    valid = f"{parsed.not_valid_before_utc:%Y-%m-%d} to {parsed.not_valid_after_utc:%Y-%m-%d}"
+    return f"certificate SHA-256 {fingerprint}…, valid {valid}"
 
 
 def pem(certificate: str) -> str:

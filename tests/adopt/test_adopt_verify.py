@@ -258,3 +258,19 @@ def test_a_stack_adopted_from_a_loopback_org_runs_the_next_commands_as_printed(t
     assert "the Okta org is unknown" not in verified.stderr
     assert verified.returncode in (0, 1), verified.stderr
     assert any(path.startswith("/api/v1/apps") for _, path in org.requests)
+
+
+def test_a_certificate_difference_is_one_short_line(tmp_path: Path) -> None:
+    """Issue 35, item 3: a difference in the SP certificate was one 1,400-character line of base64."""
+    from components.metadata.certificates import certificate_summary
+    from components.metadata.sp_metadata import read_sp_metadata
+
+    other = read_sp_metadata(PROJECT_ROOT / "metadata" / "prod.xml").signing_certificates[0]
+    org = article_org()
+    org.apps[SSO_ID]["settings"]["signOn"]["spCertificate"] = {"x5c": [other]}
+    with FakeOktaServer(org) as url:
+        result = adopt(url, tmp_path / "Pulumi.acme.yaml")
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if "singleLogoutCertificate" in line]
+    assert line.strip().startswith(f"- gainsight-sso: singleLogoutCertificate: {certificate_summary(other)} in Okta")
+    assert len(line) < 200 and other[:40] not in line
