@@ -16,9 +16,24 @@ from components.emulator.users import add_app_user, add_member, add_user
 
 SSO_APP_ID = "0oa1sso2gainsight3x4"
 SCIM_APP_ID = "0oa9scim8gainsight7x6"
-TENANT = "https://acme.gainsightcloud.com"
-ACS_URL = f"{TENANT}/v1/users/sso/saml/acme/callback"
-SP_ENTITY_ID = "urn:auth0:gainsight:acme"
+# The article's SAML settings are those of Gainsight's metadata shipped as metadata/dev.xml (tests/emulator checks
+# they are), so that the docs' commands against `emulate --seed article` with that file give the docs' output.
+ACS_URL = "https://secured.gainsightcloud.com/login/callback?connection=acme-dev"
+SP_ENTITY_ID = "urn:auth0:gainsight:acme-dev"
+SP_LOGOUT_URL = "https://secured.gainsightcloud.com/logout"
+SP_CERTIFICATE = (
+    "MIIDLzCCAhegAwIBAgIUJDunqFNAC+mEpRM8E9vVg9GKAzYwDQYJKoZIhvcNAQELBQAwJzElMCMGA1UEAwwcZ2FpbnNpZ2h0LWFj"
+    "bWUtZGV2LmF1dGgwLmNvbTAeFw0yNjExMjgxNzEyNThaFw0zNjExMjUxNzEyNThaMCcxJTAjBgNVBAMMHGdhaW5zaWdodC1hY21l"
+    "LWRldi5hdXRoMC5jb20wggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQDFvyU5IVICumKXDJ6d7XWRIKBL7ViW9jyV5iDP"
+    "5pa9OKWhoq3f5HttSfSVdgx75T7hVwdJG8OljKD8z9BF7rrHds4msU+97PAn1WGu8sWWzkDk9GA27MSkd3xLJt3K0R478KGbn8yp"
+    "06hhevehj9PD56bIBP8vBhjohrmZEUWxfzWzdaqMLJ9gjT1D0Dp1LgWsgmjR2HCNI+lH6UYn3nuvQlcau7UgsDLBOTBrNCmhxfSF"
+    "1Wln0sPGHVK4xfNJ86aenxu19WreR8q/th2xVkUFMPwG7WiI5+/Fe4lMDO9k6KBxzYB5W5JtI1yxREHg59gMBp8zwgH0q3oEK9RI"
+    "WWrHAgMBAAGjUzBRMB0GA1UdDgQWBBTshf/Eg66V4p86LybEBB8pb4D8KDAfBgNVHSMEGDAWgBTshf/Eg66V4p86LybEBB8pb4D8"
+    "KDAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUAA4IBAQCpZM6coGyZb3K6jPbrajhqJI491b4lyw2uX+dyTOombKHWaYXP"
+    "sSUqpqIWJ2Q0ig3oLA2ryqj6gVxcQY+7mGuNEdGoGn8aDoLh+mxteUEkCkkZz6fiKGiEreukpMBdUP9bIl6PJfFWNIbAuzEyZew/"
+    "6lKIe73qnaTgp8Qm7evO+ffX35IoBbN3zEeVvqncma+O/iPMwtE5Rc2+yIfEF0Ts5MbM7h3Y58EWpz2FR8peQg0FC8Wc5ucLrW86"
+    "nd79s5VAkaieR9Vh50/btZKclFoCauJnVTJloNqTFb+hcGy+r36TPwmY3CrzfTnR2br/vA6TjwueMgYI0AqiJuQCOdR8"
+)
 UNSPECIFIED = "urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified"
 
 
@@ -60,6 +75,8 @@ def _saml_app(app_id: str, label: str, *, hidden: bool, features: list[str]) -> 
                     {"type": "EXPRESSION", "name": name, "namespace": UNSPECIFIED, "values": [f"user.{name}"]}
                     for name in ("email", "firstName", "lastName")
                 ],
+                "slo": {"enabled": True, "issuer": SP_ENTITY_ID, "logoutUrl": SP_LOGOUT_URL},
+                "spCertificate": {"x5c": [SP_CERTIFICATE]},
                 "acsEndpoints": [],
                 "allowMultipleAcsEndpoints": False,
             },

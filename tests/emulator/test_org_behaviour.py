@@ -149,3 +149,24 @@ def test_any_token_unless_one_is_given(article: Served) -> None:
 
 def test_it_listens_on_loopback_only(article: Served) -> None:
     assert article.url.startswith("http://127.0.0.1:")
+
+
+def test_the_article_seed_holds_the_saml_settings_of_the_shipped_dev_metadata() -> None:
+    """Issue 35, item 3: the docs run `adopt --metadata metadata/dev.xml` against `emulate --seed article` and show
+    a clean import; the seed had `urn:auth0:gainsight:acme`, so the same command reported 7 differences."""
+    from components.emulator import seeds
+    from components.metadata.sp_metadata import read_sp_metadata
+    from tests.conftest import PROJECT_ROOT
+
+    metadata = read_sp_metadata(PROJECT_ROOT / "metadata" / "dev.xml")
+    for app in article_org().apps.values():
+        sign_on = app["settings"]["signOn"]
+        assert sign_on["audience"] == metadata.entity_id
+        assert sign_on["ssoAcsUrl"] == sign_on["recipient"] == sign_on["destination"] == metadata.default_acs_url
+        assert sign_on["slo"] == {
+            "enabled": True,
+            "issuer": metadata.entity_id,
+            "logoutUrl": metadata.single_logout_url,
+        }
+        assert sign_on["spCertificate"] == {"x5c": [metadata.signing_certificates[0]]}
+    assert metadata.signing_certificates[0] == seeds.SP_CERTIFICATE

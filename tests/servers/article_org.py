@@ -1,6 +1,6 @@
-"""The emulator's `article` org (components/emulator/seeds.py: the setup Gainsight's article makes by hand), with
-the SAML settings of the shipped dev metadata, so that adopting it and planning the result can be compared with
-metadata/dev.xml; and an SSO signing certificate of a chosen age, for the rotation and expiry tests."""
+"""The emulator's `article` org (components/emulator/seeds.py: the setup Gainsight's article makes by hand, with the
+SAML settings of the shipped metadata/dev.xml), served by the tests' fake server; and an SSO signing certificate of
+a chosen age, for the rotation and expiry tests. One article org: `emulate --seed article` is the same."""
 
 from __future__ import annotations
 
@@ -27,20 +27,10 @@ def certificate(days_left: int, name: str = "acme-idp") -> str:
 
 
 def article_org(*, sso_cert_days: int = 400) -> FakeOrg:
+    """The emulator's article org (its SAML settings are metadata/dev.xml's), with this fake server's links and an
+    SSO signing certificate `sso_cert_days` from expiry."""
     org = article_seed(FakeOrg())
-    metadata = dev_metadata()
-    acs = metadata.default_acs_url
     for app in org.apps.values():
-        app["settings"]["signOn"].update(
-            {
-                "ssoAcsUrl": acs,
-                "recipient": acs,
-                "destination": acs,
-                "audience": metadata.entity_id,
-                "slo": {"enabled": True, "issuer": metadata.entity_id, "logoutUrl": metadata.single_logout_url},
-                "spCertificate": {"x5c": [metadata.signing_certificates[0]]},
-            }
-        )
         app["_links"] = {
             "metadata": {"href": f"https://acme-dev.oktapreview.com/api/v1/apps/{app['id']}/sso/saml/metadata"}
         }
