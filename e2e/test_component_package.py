@@ -4,10 +4,10 @@ hosts and okta provider against the emulator.
 The YAML program names the component package (component-package/) under `packages:`; the TypeScript program uses
 the SDK `pulumi package add` generates from it, with `@pulumi/pulumi` from npm as e2e/consumers/typescript's lock
 has it; the Python program imports the class. Each goes through what a team does: `up` with provisioning off, the
-manual step, `up` with it on, a clean refreshed preview, the groups reordered and one added (the numbers of the
-groups that keep their order stay, no two assignments of one app ever share a number: the emulator records every
-moment they do), and one bad argument: one line naming its path, nothing written. None of them exports anything
-for the component's sake: it reads its own last outputs from the checkpoint.
+manual step, `up` with it on, a clean refreshed preview, the groups reordered and one added, then one removed (the
+numbers of the groups that keep their order stay, no two assignments of one app ever share a number: the emulator
+records every moment they do), and one bad argument: one line naming its path, nothing written. None of them
+exports anything for the component's sake: it reads its own last outputs from the checkpoint.
 """
 
 from __future__ import annotations
@@ -225,6 +225,14 @@ def the_team_s_hour(engine: Engine, write: Callable[[dict[str, Any]], None]) -> 
     live = {a["id"]: a["priority"] for a in org.app_groups[scim_app]}
     assert sorted(live.values()) == sorted(after.values())
     engine.pulumi.assert_no_changes(STACK)
+
+    # One group removed: the others keep their numbers.
+    args["groups"] = [group for group in args["groups"] if group["name"] != "Team Analysts"]
+    write(args)
+    engine.pulumi.up(STACK)
+    kept = engine.pulumi.outputs(STACK)["scimPriorities"]
+    assert kept == {name: number for name, number in after.items() if name != "Team Analysts"}
+    assert len(org.app_groups[scim_app]) == 3 and org.collisions == []
 
     bad_argument_refused(engine, write, args)
 

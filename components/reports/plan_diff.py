@@ -38,11 +38,14 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
         return {}
     if prefix.endswith("profile") and isinstance(value, str) and value.startswith("{"):
         # A group assignment's profile is one JSON string to the provider: shown one attribute a line, not as a
-        # truncated, escaped string (`profile.LicenseType: Viewer → Viewer_Analytics`).
+        # truncated, escaped string (`profile.LicenseType: Viewer → Viewer_Analytics`). A null in it is a value:
+        # the provider sends the string whole, so a new attribute's null is an update in Okta too.
         try:
-            value = json.loads(value)
+            profile = json.loads(value)
         except ValueError:
             return {prefix: value}
+        if isinstance(profile, dict):
+            return {_joined(prefix, str(key)): item for key, item in profile.items()}
     if isinstance(value, dict):
         flat: dict[str, Any] = {}
         for key in value:
@@ -54,6 +57,9 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
             flat |= _flatten(item, f"{prefix}[{position}]")
         return flat
     return {prefix: value}
+
+
+NOT_SENT = "(not sent)"  # a key one side's profile JSON lacks (the other may hold null)
 
 
 def _group_label(path: str, names: list[Any]) -> str:
@@ -75,6 +81,9 @@ def _changes(
     result = []
     for path in sorted(set(old) | set(new)):
         was, now = old.get(path), new.get(path)
+        # Only a profile's entries can be null (_flatten): there absent and null differ, as the JSON sent does.
+        if was is None and now is None and (path in old) != (path in new):
+            was, now = (NOT_SENT, None) if path in new else (None, NOT_SENT)
         if was != now:
             ignored = input_of(path) in ignoring or path in ignoring
             result.append(

@@ -178,3 +178,16 @@ def test_every_plan_diff_recipe_keeps_priorities_as_the_workflow_does() -> None:
     ]
     assert len(heads) >= 2  # the README's and docs/ci-workflows.md's
     assert all("--previous-outputs base.json" in line for line in heads), heads
+
+
+def test_a_new_attribute_s_null_in_every_profile_is_an_update(plan_stack) -> None:
+    """The real preview updates every SCIM assignment when a group-scope attribute is added: the provider sends the
+    profile JSON whole, now with the new key's null (found by e2e/test_offline_agrees.py when null was dropped)."""
+    base = plan_stack(article_stack())
+    stack = article_stack()
+    stack["gainsight-okta:attributes"] = [*stack["gainsight-okta:attributes"], {"name": "Tier", "type": "string"}]
+    diff = diff_plans(base, plan_stack(stack))
+    scim = [c for c in diff.changed if c.name.startswith("gainsight-scim-assignment-")]
+    assert len(scim) == 2
+    for change in scim:
+        assert [(c.path, c.before, c.after) for c in change.changes] == [("profile.Tier", "(not sent)", None)]
