@@ -231,6 +231,8 @@ class OktaSettings(SettingsModel):
 
     org_name: Annotated[str, AfterValidator(_okta_org_name)] | None = None
     base_url: Annotated[str, AfterValidator(_okta_base_url)] | None = None
+    # The provider's proxy, which it also takes as the org's address: a loopback org (the emulator) has no names.
+    http_proxy: str | None = None
 
     @property
     def admin_host(self) -> str | None:

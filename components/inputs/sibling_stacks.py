@@ -17,7 +17,9 @@ OKTA_DOMAINS = ("okta.com", "oktapreview.com", "okta-emea.com", "okta.mil", "okt
 
 def _org(inputs: StackInputs) -> str | None:
     okta = inputs.okta
-    return f"{okta.org_name}.{okta.base_url}" if okta.org_name and okta.base_url else None
+    if okta.org_name and okta.base_url:
+        return f"{okta.org_name}.{okta.base_url}"
+    return okta.http_proxy  # the provider's address of a loopback org, when it has no names
 
 
 def sibling_warnings(stack: str, inputs: StackInputs, project_root: Path, own_file: Path | None = None) -> list[str]:

@@ -238,6 +238,7 @@ def okta_settings(config: Mapping[str, str], source: str) -> OktaSettings:
     okta_raw = {
         "orgName": config.get("okta:orgName") or os.environ.get("OKTA_ORG_NAME") or None,
         "baseUrl": config.get("okta:baseUrl") or os.environ.get("OKTA_BASE_URL") or None,
+        "httpProxy": config.get("okta:httpProxy") or None,
     }
     try:
         okta = OktaSettings.model_validate(okta_raw)

@@ -29,9 +29,10 @@ def project_copy(target: Path) -> Path:
     return root
 
 
-def run_in(root: Path, command: str) -> subprocess.CompletedProcess[str]:
-    """A command line as printed, run from the project root with a bare environment."""
-    environment = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp")}
+def run_in(root: Path, command: str, extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A command line as printed, run from the project root with a bare environment (plus `extra`, e.g. the
+    credential a live command reads)."""
+    environment = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"), **(extra or {})}
     return subprocess.run(
         ["/bin/sh", "-c", command], cwd=root, capture_output=True, text=True, timeout=300, env=environment
     )

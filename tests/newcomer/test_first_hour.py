@@ -56,3 +56,33 @@ def test_the_first_hour_as_the_readme_shows_it(tmp_path: Path) -> None:
         result = run_in(root, hint)
         assert result.returncode == 0, f"the hint `{hint}` fails:\n{result.stderr}"
         assert not [h for h in HINT.findall(result.stdout + result.stderr) if h.split()[1] not in OFFLINE_COMMANDS]
+
+
+def test_an_adopted_org_s_commands_and_every_hint_run_as_printed_against_a_live_org(tmp_path: Path) -> None:
+    """Issue 35: the commands an adopted stack's first hour uses, and every command the tool prints on the way, run
+    exactly as printed, the live ones (`verify`) against the emulated org on 127.0.0.1: no `--okta-url` added, the
+    stack holds the org as the provider reaches it (okta:httpProxy). No output may claim the org is unset."""
+    from tests.servers.article_org import SCIM_ID, SSO_ID, article_org
+    from tests.servers.fake_okta import TOKEN, FakeOktaServer
+
+    root = project_copy(tmp_path)
+    org = article_org()
+    environment = {"OKTA_API_TOKEN": TOKEN}
+    with FakeOktaServer(org) as url:
+        adopt = (
+            f"{TOOL} adopt --stack acme --okta-url {url} --sso-app {SSO_ID} --scim-app {SCIM_ID} "
+            "--metadata metadata/dev.xml --tenant-url https://acme.gainsightcloud.com "
+            "--oauth-client-id 3f1c9a52-6b7e-4d2a-9c41-0e8b5d7a2f10"
+        )
+        printed = [run_in(root, adopt, environment)]
+        for command in ("validate", "plan", "runbook", "verify"):
+            printed.append(run_in(root, f"{TOOL} {command} --stack acme", environment))
+        plan = json.loads(run_in(root, f"{TOOL} plan --stack acme --json", environment).stdout)
+        (root / "outputs.json").write_text(json.dumps(plan["outputs"]))  # as `pulumi stack output --json` would
+        hints = sorted({hint for result in printed for hint in HINT.findall(result.stdout + result.stderr)})
+        printed += [run_in(root, hint, environment) for hint in hints]
+    assert hints, "the first hour prints no command to run next"
+    for result in printed:
+        assert result.returncode == 0, f"{result.args[-1]}\n{result.stderr}"
+        assert "the Okta org is" not in result.stderr, f"{result.args[-1]}\n{result.stderr}"
+    assert any(path.startswith("/api/v1/apps") for method, path in org.requests[-20:])  # verify read the org
