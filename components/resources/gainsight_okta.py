@@ -341,4 +341,6 @@ def _checked_inputs(name: str, args: Mapping[str, Any], stack_file: StackFileOri
 def _okta_config() -> dict[str, str]:
     """The okta provider's org keys from the program's config (a component package gets the caller's)."""
     config = pulumi.Config("okta")
-    return {f"okta:{key}": value for key in ("orgName", "baseUrl") if (value := config.get(key)) is not None}
+    # The keys okta_settings reads: the same org whether the args came from a stack file or another program.
+    keys = ("orgName", "baseUrl", "httpProxy")
+    return {f"okta:{key}": value for key in keys if (value := config.get(key)) is not None}
