@@ -7,10 +7,12 @@ pulumi_policy's arguments into those views. Props are the provider's camelCase w
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from pulumi_policy import (
     ReportViolation,
@@ -45,6 +47,9 @@ class Resource:
     props: Mapping[str, Any]
     protect: bool = False
     app_ref: str | None = None  # the app it belongs to: the app's URN when known, else the appId input
+    # False for an AppGroupAssignments whose `groups` are in ignoreChanges (the program's observer, which writes
+    # none): in a real preview its `groups` are what the last refresh read from Okta, not what anything sends.
+    writes_groups: bool = True
 
 
 def _known(read: Callable[[], Any]) -> Any:
@@ -96,8 +101,19 @@ def saml_signed_rsa_sha256(resource: Resource) -> list[str]:
     return [f"{resource.name}: SAML responses must be signed with RSA_SHA256, not {algorithm or 'nothing'}"]
 
 
+def _loopback(url: str) -> bool:
+    """A plain http:// URL on this machine (the Okta emulator, reached as okta:httpProxy): the one the tool allows."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _plain_http(value: Any, path: str) -> Iterable[str]:
-    if isinstance(value, str) and value.lower().startswith("http://"):
+    if isinstance(value, str) and value.lower().startswith("http://") and not _loopback(value):
         yield path
     elif isinstance(value, Mapping):
         for key in value:
@@ -149,7 +165,7 @@ def _assignment_entries(resource: Resource) -> list[tuple[Any, Any, str]]:
                 resource.name,
             )
         ]
-    if resource.type != APP_ASSIGNMENTS:
+    if resource.type != APP_ASSIGNMENTS or not resource.writes_groups:
         return []
     groups = _known(lambda: resource.props.get("groups")) or []
     return [
@@ -272,7 +288,13 @@ def from_resource_args(args: ResourceValidationArgs) -> Resource:
 def from_stack_args(args: StackValidationArgs) -> list[Resource]:
     return [
         Resource(
-            r.resource_type, r.name, r.urn, r.props, bool(r.opts.protect), _app_ref(r.props, r.property_dependencies)
+            r.resource_type,
+            r.name,
+            r.urn,
+            r.props,
+            bool(r.opts.protect),
+            _app_ref(r.props, r.property_dependencies),
+            "groups" not in (r.opts.ignore_changes or []),
         )
         for r in args.resources
     ]

@@ -127,6 +127,39 @@ def test_plain_http_anywhere(good_plan) -> None:
     assert found == [("no-plain-http", "gainsight-sso: singleLogoutUrl uses plain http://; use https://")]
 
 
+def test_plain_http_on_this_machine_is_the_emulator_and_passes(good_plan) -> None:
+    """The tool takes plain http:// only for a loopback host (the Okta emulator as okta:httpProxy); the pack agrees,
+    or `pulumi preview --policy-pack policy` fails every stack pointed at the emulator (e2e/test_shown_commands.py)."""
+    for url in ("http://127.0.0.1:8080/logout", "http://localhost/logout", "http://[::1]:9/logout"):
+        assert violations(edit(good_plan, "gainsight-sso", singleLogoutUrl=url)) == []
+    found = violations(edit(good_plan, "gainsight-sso", singleLogoutUrl="http://127.0.0.1.example.com/logout"))
+    assert [name for name, _ in found] == ["no-plain-http"]
+
+
+def test_the_observer_s_groups_read_from_okta_are_not_checked_as_writes(good_plan) -> None:
+    """The program's AppGroupAssignments per app writes no group (`groups` in ignoreChanges): in a real preview
+    its `groups` are the state's, what the refresh read from Okta, so every group's priority shows twice. Found by
+    running ci-workflows.md's `pulumi preview --policy-pack policy` with the real engine."""
+    observed = copy.deepcopy(good_plan)
+    for entry in observed["resources"]:
+        if entry["type"] != policies.APP_ASSIGNMENTS:
+            continue
+        kind = entry["name"].removesuffix("-assignments")
+        read = [r for r in good_plan["resources"] if r["name"].startswith(f"{kind}-assignment-")]
+        assert read, entry["name"]
+        entry["inputs"]["groups"] = [
+            {"id": f"00g{r['name']}", "priority": r["inputs"]["priority"], "profile": '{"Tier": "hand-set"}'}
+            for r in read
+        ]
+        assert "groups" in entry["options"]["ignoreChanges"]
+    assert violations(observed) == []
+    written = copy.deepcopy(observed)  # the same groups, sent: a hand-written plural resource is checked
+    for entry in written["resources"]:
+        if entry["type"] == policies.APP_ASSIGNMENTS:
+            entry["options"]["ignoreChanges"] = []
+    assert {name for name, _ in violations(written)} == {"unique-assignment-priorities", "assignment-profiles-valid"}
+
+
 def _with_profile(plan: dict[str, Any], group: str, profile: dict[str, Any]) -> dict[str, Any]:
     changed = copy.deepcopy(plan)
     entry = next(r for r in changed["resources"] if r["name"] == f"gainsight-scim-assignment-{group}")

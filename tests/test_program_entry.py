@@ -67,9 +67,15 @@ def test_pulumi_yaml_declares_the_simple_keys_with_the_programs_defaults() -> No
     assert declared["name"] == "gainsight-okta"
     assert declared["runtime"]["options"]["virtualenv"] == "venv"
     config = declared["config"]
-    for key in ("tenantUrl", "metadataFile", "oauthClientId", "protect"):
+    for key in ("tenantUrl", "metadataFile", "protect"):
         assert config[key]["type"] in ("string", "boolean") and config[key]["description"]
     assert config["protect"]["default"] is Settings.model_fields["protect"].default
+    # A key declared without a default is one Pulumi refuses a stack without (found by e2e/test_shown_commands.py:
+    # `pulumi preview` on the stack `init` writes stopped at "missing configuration value 'oauthClientId'").
+    fields = {field.alias or name: field for name, field in Settings.model_fields.items()}
+    for key, declaration in config.items():
+        if "default" not in declaration:
+            assert fields[key].is_required(), f"{key}: optional to the program, so it needs a default in Pulumi.yaml"
 
 
 @pytest.mark.parametrize("stack", ["dev", "prod"])

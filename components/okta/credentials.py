@@ -53,10 +53,14 @@ def org_url(okta_url: str | None, config: Mapping[str, str], environ: Mapping[st
         return f"{parts.scheme}://{host}" + (f":{port}" if port not in (None, default) else "")
     org = config.get("okta:orgName") or environ.get("OKTA_ORG_NAME")
     base = config.get("okta:baseUrl") or environ.get("OKTA_BASE_URL")
-    proxy = config.get("okta:httpProxy") or ""
-    if (not org or not base) and is_loopback(urlsplit(proxy).hostname or ""):
-        # A loopback org (the emulator, a test's): the provider takes okta:httpProxy as the org's address too.
-        return org_url(proxy, {}, environ)
+    proxy = (config.get("okta:httpProxy") or environ.get("OKTA_HTTP_PROXY") or "").strip()
+    if proxy:
+        # The okta provider sends every request to okta:httpProxy when it is set, okta:orgName or not
+        # (okta/api/idaas.go: the proxy is the SDK's org URL): so does this tool, or it would read another org.
+        try:
+            return org_url(proxy, {}, environ)
+        except InputError as error:
+            raise InputError("okta:httpProxy", "", error.message.replace("--okta-url", "okta:httpProxy")) from None
     if not org or not base:
         raise InputError(
             "okta:orgName",

@@ -163,6 +163,21 @@ def test_the_org_comes_from_the_stack_then_the_environment() -> None:
         org_url(None, {}, {})
 
 
+def test_okta_http_proxy_is_the_org_s_address_as_the_provider_takes_it() -> None:
+    """The okta provider sends every request to okta:httpProxy when it is set, okta:orgName or not (its
+    okta/api/idaas.go); the tool did so only without okta:orgName and read https://acme.okta.com instead (found by
+    e2e/test_shown_commands.py, the docs' `verify --stack prod` on a stack with both)."""
+    both = {"okta:orgName": "acme", "okta:baseUrl": "okta.com", "okta:httpProxy": "http://127.0.0.1:8080/"}
+    assert org_url(None, both, {}) == "http://127.0.0.1:8080"
+    assert org_url(
+        None, {"okta:orgName": "acme", "okta:baseUrl": "okta.com"}, {"OKTA_HTTP_PROXY": "http://[::1]:9"}
+    ) == ("http://[::1]:9")
+    assert org_url("https://other.okta.com", both, {}) == "https://other.okta.com"  # --okta-url says it outright
+    with pytest.raises(InputError) as caught:
+        org_url(None, {**both, "okta:httpProxy": "http://proxy.example.com:3128"}, {})
+    assert caught.value.source == "okta:httpProxy" and "loopback" in caught.value.message
+
+
 def test_no_credentials_is_one_error_saying_which_variables() -> None:
     with pytest.raises(InputError) as caught:
         credentials_from_environment({})
