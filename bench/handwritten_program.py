@@ -1,5 +1,6 @@
 """The same Okta resources written by hand with pulumi_okta, the way the article's steps map one to one:
-one okta.app.GroupAssignment per group per app. The benchmarks' point of comparison: under mocks
+one okta.app.GroupAssignment per group per app, or (`plural`) one okta.AppGroupAssignments per app. The
+benchmarks' points of comparison: under mocks
 (`bench/plan_benchmark.py`, `main`) and as a real Pulumi program (`bench/e2e_vs_handwritten.py`,
 `declare_from_pulumi_config`).
 
@@ -32,7 +33,10 @@ NAMESPACE = "urn:ietf:params:scim:schemas:extension:gainsight:2.0:User"
 CONFIG_KEYS = ("metadataFile", "samlApp", "scimApp", "attributes", "groups")
 
 
-def declare(config: dict) -> None:
+def declare(config: dict, *, plural: bool = False) -> None:
+    """The hand-written program: one okta.app.GroupAssignment per group per app, chained; with `plural`, one
+    okta.AppGroupAssignments per app holding every group instead (what a Terraform or Pulumi user who writes Okta
+    by hand for many groups writes: the provider sends its groups one after another, so it needs no chain)."""
     metadata = read_sp_metadata(Path(config["gainsight-okta:metadataFile"]))
     saml = dict(
         sso_url=metadata.default_acs_url,
@@ -73,9 +77,14 @@ def declare(config: dict) -> None:
                 external_name=spec["name"],
                 external_namespace=NAMESPACE,
                 scope="NONE",
+                # One at a time: Okta loses one of two schema writes to an app at once (provider #27, #632).
+                opts=pulumi.ResourceOptions(depends_on=attributes[-1:]),
                 **extra,
             )
         )
+    if plural:
+        _plural_assignments(config["gainsight-okta:groups"], sso, scim if provisioning else None, attributes)
+        return
     previous_sso: list[pulumi.Resource] = []
     previous_scim: list[pulumi.Resource] = list(attributes)
     for priority, spec in enumerate(config["gainsight-okta:groups"]):
@@ -103,11 +112,40 @@ def declare(config: dict) -> None:
         ]
 
 
-def declare_from_pulumi_config() -> None:
+def _plural_assignments(
+    groups: list[dict], sso: okta.app.Saml, scim: okta.app.Saml | None, attributes: list[pulumi.Resource]
+) -> None:
+    """One okta.AppGroupAssignments per app, priorities 1..n in the stack file's order (0 is never sent)."""
+    made = [
+        okta.group.Group(f"group-{spec['name']}", name=spec["name"], description=spec.get("description"))
+        for spec in groups
+    ]
+    okta.AppGroupAssignments(
+        "sso-assignments",
+        app_id=sso.id,
+        groups=[
+            okta.AppGroupAssignmentsGroupArgs(id=group.id, priority=number, profile="{}")
+            for number, group in enumerate(made, start=1)
+        ],
+    )
+    if scim is None:
+        return
+    okta.AppGroupAssignments(
+        "scim-assignments",
+        app_id=scim.id,
+        groups=[
+            okta.AppGroupAssignmentsGroupArgs(id=group.id, priority=number, profile=json.dumps(spec["profile"]))
+            for number, (group, spec) in enumerate(zip(made, groups, strict=True), start=1)
+        ],
+        opts=pulumi.ResourceOptions(depends_on=attributes),  # Okta refuses a profile naming an attribute not yet there
+    )
+
+
+def declare_from_pulumi_config(*, plural: bool = False) -> None:
     """The program a person would run with `pulumi up`: the same settings, read from the stack's config."""
     settings = pulumi.Config("gainsight-okta")
     config = {f"gainsight-okta:{key}": settings.get_object(key) for key in CONFIG_KEYS if key != "metadataFile"}
-    declare({**config, "gainsight-okta:metadataFile": settings.require("metadataFile")})
+    declare({**config, "gainsight-okta:metadataFile": settings.require("metadataFile")}, plural=plural)
 
 
 def main(stack_path: str) -> int:

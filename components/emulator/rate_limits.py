@@ -74,6 +74,13 @@ class RateLimits:
         with self._lock:
             return dict(self._refused)
 
+    def enforce(self, limits: dict[str, int]) -> None:
+        """From now on, these limits, each bucket's window starting afresh (a benchmark lifts Okta's limits to
+        build a large org fast, then measures a change at Okta's own)."""
+        with self._lock:
+            self.limits = dict(limits)
+            self._used.clear()
+
     def limit_of(self, bucket: str) -> int:
         return self.limits.get(bucket, DEFAULT_LIMITS.get(bucket, DEFAULT_LIMITS["/api/v1"]))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -25,8 +26,11 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
 
     def _serve(self) -> None:
+        started = time.time()
         try:
             self._answer()
+            with self.org.lock:
+                self.org.answered.append((started, time.time()))
         except (ConnectionError, TimeoutError):
             pass  # the client hung up: not the emulator's failure
         except Exception as error:  # the emulator's own: recorded, so that the test or the e2e fails on it
