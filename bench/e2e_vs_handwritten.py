@@ -235,7 +235,7 @@ def markdown(results: dict[int, dict[str, dict[str, Any]]]) -> str:
     ]
     for groups, by_program in sorted(results.items()):
         for step in STEPS:
-            cells = [_cell(by_program[p]["steps"][step]) for p in programs]
+            cells = [_cell(by_program[p]["steps"][step]) if p in by_program else "not run" for p in programs]
             pair = (
                 ratio(by_program[ours]["steps"][step]["seconds"], by_program[plural]["steps"][step]["seconds"])
                 if ours in by_program and plural in by_program

@@ -148,12 +148,14 @@ def declare_from_pulumi_config(*, plural: bool = False) -> None:
     declare({**config, "gainsight-okta:metadataFile": settings.require("metadataFile")}, plural=plural)
 
 
-def main(stack_path: str) -> int:
+def main(stack_path: str, plural: bool = False) -> int:
+    # The SDK's cycle check walks a `depends_on` chain recursively: 1,000 chained assignments overflow the default.
+    sys.setrecursionlimit(20_000)
     config = yaml.safe_load(Path(stack_path).read_text())["config"]
-    recording, _ = run_under_mocks("bench", {}, lambda: declare(config))
+    recording, _ = run_under_mocks("bench", {}, lambda: declare(config, plural=plural))
     print(len(recording.registrations))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], plural="--plural" in sys.argv[2:]))

@@ -95,8 +95,10 @@ def run_under_mocks(
     declare: Callable[[], object],
     mocks: Mocks | None = None,
     secret_keys: tuple[str, ...] = (),
+    preview: bool = True,
 ) -> tuple[Recording, list[str]]:
-    """Run `declare` as a Pulumi program in process, Pulumi's mocks standing in for the engine and Okta."""
+    """Run `declare` as a Pulumi program in process, Pulumi's mocks standing in for the engine and Okta: as in a
+    preview (what `plan` shows), or with `preview` false as in an `up` (tests of what only an `up` does)."""
     monitor = RecordingMonitor(mocks or OfflineMocks())
     logger, collector = _collecting_logger()
     loop = asyncio.new_event_loop()  # Python 3.14 has no implicit loop; a fresh one also isolates runs
@@ -117,7 +119,7 @@ def run_under_mocks(
             monitor.mocks,
             project=PROJECT,
             stack=stack,
-            preview=True,
+            preview=preview,
             monitor=monitor,
             logger=logger,
             organization=ORGANIZATION,
@@ -135,10 +137,12 @@ def run_under_mocks(
     return monitor.recording, collector.notices
 
 
-def run_offline(stack: str, stack_file: StackFile, source: str, mocks: Mocks | None = None) -> Plan:
+def run_offline(
+    stack: str, stack_file: StackFile, source: str, mocks: Mocks | None = None, *, preview: bool = True
+) -> Plan:
     """Validate first (nothing is declared on bad input), then run the very program `pulumi up` runs."""
     inputs = load_inputs(stack_file.config, source, stack_file.secret_keys)
     recording, notices = run_under_mocks(
-        stack, stack_file.config, lambda: program.run(source), mocks, stack_file.secret_keys
+        stack, stack_file.config, lambda: program.run(source), mocks, stack_file.secret_keys, preview
     )
     return Plan(project=PROJECT, stack=stack, recording=recording, inputs=inputs, notices=notices)

@@ -19,8 +19,10 @@ T = TypeVar("T")
 
 
 def after_registered(value: pulumi.Output[T], previous: pulumi.CustomResource | None) -> pulumi.Output[T]:
-    """`value`, resolved no sooner than `previous` is registered; not a dependency the engine records."""
-    if previous is None:
+    """`value`, resolved no sooner than `previous` is registered; not a dependency the engine records. In a
+    preview nothing is written, so the writers need not wait for each other: the same value, at once (the engine
+    then diffs them side by side instead of one after another; bench/e2e_profile.py)."""
+    if previous is None or pulumi.runtime.is_dry_run():
         return value
 
     async def gated_value() -> T:

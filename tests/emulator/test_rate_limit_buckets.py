@@ -68,3 +68,20 @@ def test_an_org_made_with_its_own_table_keeps_okta_s_sizes_for_the_buckets_it_do
         group = served.call("GET", f"/api/v1/groups/{group_named(served, 'Test')}")
         assert group.headers["X-Rate-Limit-Limit"] == "1000"
     assert org.rate_limits.calls_by_bucket() == {"/api/v1/apps": 3, "/api/v1/groups/{id}": 1}
+
+
+def test_enforcing_okta_s_limits_after_a_lifted_start_begins_each_bucket_s_window_afresh() -> None:
+    """bench/e2e_vs_handwritten.py builds a large org with the limits lifted, then measures a change at Okta's own:
+    the calls made while lifted must not count against the first window at Okta's size."""
+    from components.emulator.okta_errors import OktaError
+
+    clock = [1_000.0]
+    limits = RateLimits(limits=dict.fromkeys(DEFAULT_LIMITS, 1_000_000), clock=lambda: clock[0])
+    for _ in range(150):
+        limits.take("/api/v1/apps")
+    limits.enforce(DEFAULT_LIMITS)
+    for _ in range(100):
+        limits.take("/api/v1/apps")
+    with pytest.raises(OktaError):
+        limits.take("/api/v1/apps")
+    assert limits.calls_by_bucket()["/api/v1/apps"] == 251 and limits.refused_by_bucket() == {"/api/v1/apps": 1}

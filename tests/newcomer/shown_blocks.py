@@ -31,6 +31,14 @@ E2E_BLOCKS = {
     "docs/api-cost.md: pulumi refresh --stack prod --exclude **okta:app/groupAssignment:GroupAssignment::**",
     "docs/ci-workflows.md: make policy-venv",
     "docs/provider-behaviour.md: pulumi stack output --stack qa --json > outputs.json",
+    "docs/api-cost.md: pulumi preview --stack prod --refresh --exclude **okta:app/groupAssignment:GroupAssignment::**",
+}
+
+# Benchmarks whose figures the page shows: each takes minutes to an hour, so a person runs them (the page says
+# when, and what they printed); tests/newcomer/test_shown_commands.py checks that each names a script that exists.
+BENCHMARK_BLOCKS = {
+    "docs/api-cost.md: venv/bin/python bench/e2e_vs_handwritten.py --groups 100 --okta-limits --markdown",
+    "docs/api-cost.md: venv/bin/python bench/e2e_profile.py --groups 100 --markdown",
 }
 
 

@@ -18,9 +18,10 @@ import pytest
 import yaml
 
 from tests.conftest import PROJECT_ROOT
-from tests.doc_pages import ORG_URL, README
+from tests.doc_pages import ORG_URL, README, words
 from tests.newcomer.project_copy import project_copy, run_in
 from tests.newcomer.shown_blocks import (
+    BENCHMARK_BLOCKS,
     E2E_BLOCKS,
     NOT_RUN,
     Session,
@@ -359,11 +360,28 @@ SCENARIOS: dict[str, Callable[[ShownBlock, Path], None]] = {
 def test_every_block_has_a_scenario() -> None:
     keys = [shown.key for shown in sh_blocks()]
     assert len(keys) == len(set(keys)), "two `sh` blocks start with the same line on one page"
-    assert set(keys) == set(SCENARIOS) | E2E_BLOCKS, (
-        f"blocks without a scenario: {sorted(set(keys) - set(SCENARIOS) - E2E_BLOCKS)}; "
-        f"scenarios without a block: {sorted((set(SCENARIOS) | E2E_BLOCKS) - set(keys))}"
+    known = set(SCENARIOS) | E2E_BLOCKS | BENCHMARK_BLOCKS
+    assert set(keys) == known, (
+        f"blocks without a scenario: {sorted(set(keys) - known)}; "
+        f"scenarios without a block: {sorted(known - set(keys))}"
     )
-    assert not set(SCENARIOS) & E2E_BLOCKS
+    assert not set(SCENARIOS) & E2E_BLOCKS and not (set(SCENARIOS) | E2E_BLOCKS) & BENCHMARK_BLOCKS
+
+
+def test_each_benchmark_block_names_scripts_and_options_that_exist() -> None:
+    """A benchmark block is not run here (minutes to an hour), but each line names a script in bench/ and only
+    options its parser takes: `--help` lists them."""
+    for key in BENCHMARK_BLOCKS:
+        for line in shown_block(key).lines:
+            argv = words(line)
+            assert argv[:1] == ["venv/bin/python"] and argv[1].startswith("bench/"), line
+            assert (PROJECT_ROOT / argv[1]).is_file(), line
+            usage = subprocess.run(
+                [sys.executable, argv[1], "--help"], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120
+            )
+            assert usage.returncode == 0, usage.stderr
+            for option in (word for word in argv[2:] if word.startswith("--")):
+                assert option in usage.stdout, f"{line}: {argv[1]} takes no {option}"
     not_run = [plain(line) for shown in sh_blocks() for line in shown.lines if plain(line) in NOT_RUN]
     assert sorted(set(not_run)) == sorted(NOT_RUN), "a line in NOT_RUN that no page shows"
 
