@@ -98,17 +98,20 @@ def split(
 def profiled(engine: Engine, folder: Path, run: Callable[[], Any]) -> dict[str, Any]:
     phases_file = folder / "phases.json"
     phases_file.unlink(missing_ok=True)
-    count = len(engine.org.state.answered)
+    answered = engine.org.state.answered
+    assert answered is not None
+    count = len(answered)
     started = time.time()
     run()
     ended = time.time()
     phases = json.loads(phases_file.read_text())
-    answered = engine.org.state.answered[count:]
-    return {"seconds": round(ended - started, 2), "parts": split(started, ended, phases, answered)}
+    return {"seconds": round(ended - started, 2), "parts": split(started, ended, phases, answered[count:])}
 
 
 def run_program(program: str, groups: int, folder: Path, bin_dir: Path, args: argparse.Namespace) -> dict[str, Any]:
-    with serving(make_org()) as org:
+    state = make_org()
+    state.answered = []  # the emulator notes when it answered
+    with serving(state) as org:
         engine = engine_in(folder, bin_dir, org)
         tuned(engine.pulumi, args)
         (engine.project.root / "__main__.py").write_text((REPO / "bench" / "profiled_main.py").read_text())

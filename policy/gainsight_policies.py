@@ -102,18 +102,16 @@ def saml_signed_rsa_sha256(resource: Resource) -> list[str]:
 
 
 def _loopback(url: str) -> bool:
-    """A plain http:// URL on this machine (the Okta emulator, reached as okta:httpProxy): the one the tool allows."""
-    host = (urlsplit(url).hostname or "").lower()
-    if host == "localhost":
-        return True
+    """A URL on this machine (the Okta emulator, reached as okta:httpProxy)."""
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
+        host = (urlsplit(url).hostname or "").lower()
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:  # not an address, or not a URL at all
         return False
 
 
 def _plain_http(value: Any, path: str) -> Iterable[str]:
-    if isinstance(value, str) and value.lower().startswith("http://") and not _loopback(value):
+    if isinstance(value, str) and value.lower().startswith("http://"):
         yield path
     elif isinstance(value, Mapping):
         for key in value:
@@ -124,7 +122,13 @@ def _plain_http(value: Any, path: str) -> Iterable[str]:
 
 
 def no_plain_http(resource: Resource) -> list[str]:
-    return [f"{resource.name}: {path} uses plain http://; use https://" for path in _plain_http(resource.props, "")]
+    # The one plain http:// the tool allows: the okta provider's httpProxy on this machine (the Okta emulator).
+    emulator = resource.type.startswith("pulumi:providers:") and _loopback(str(resource.props.get("httpProxy", "")))
+    return [
+        f"{resource.name}: {path} uses plain http://; use https://"
+        for path in _plain_http(resource.props, "")
+        if not (emulator and path == "httpProxy")
+    ]
 
 
 # ---- stack checks ------------------------------------------------------------------------------

@@ -127,13 +127,21 @@ def test_plain_http_anywhere(good_plan) -> None:
     assert found == [("no-plain-http", "gainsight-sso: singleLogoutUrl uses plain http://; use https://")]
 
 
-def test_plain_http_on_this_machine_is_the_emulator_and_passes(good_plan) -> None:
-    """The tool takes plain http:// only for a loopback host (the Okta emulator as okta:httpProxy); the pack agrees,
-    or `pulumi preview --policy-pack policy` fails every stack pointed at the emulator (e2e/test_shown_commands.py)."""
-    for url in ("http://127.0.0.1:8080/logout", "http://localhost/logout", "http://[::1]:9/logout"):
-        assert violations(edit(good_plan, "gainsight-sso", singleLogoutUrl=url)) == []
-    found = violations(edit(good_plan, "gainsight-sso", singleLogoutUrl="http://127.0.0.1.example.com/logout"))
-    assert [name for name, _ in found] == ["no-plain-http"]
+def test_the_provider_s_http_proxy_on_this_machine_is_the_emulator_and_passes() -> None:
+    """The tool takes plain http:// only for the provider's okta:httpProxy on a loopback host (the Okta emulator);
+    the pack agrees, or `pulumi preview --policy-pack policy` fails every stack pointed at the emulator
+    (e2e/test_shown_commands.py). Anywhere else, and for any other input, plain http:// stays a violation."""
+
+    def provider(url: str, **more: str) -> policies.Resource:
+        return policies.Resource("pulumi:providers:okta", "default", "urn:p", {"httpProxy": url, **more})
+
+    for url in ("http://127.0.0.1:8080", "http://localhost", "http://[::1]:9"):
+        assert policies.no_plain_http(provider(url)) == []
+    assert policies.no_plain_http(provider("http://[::1")) != []  # not an address: no crash, a violation
+    assert policies.no_plain_http(provider("http://proxy.example.com:3128")) != []
+    assert policies.no_plain_http(provider("http://127.0.0.1:1", orgName="http://127.0.0.1")) != []
+    saml = policies.Resource(SAML, "gainsight-sso", "urn:s", {"singleLogoutUrl": "http://127.0.0.1/logout"})
+    assert policies.no_plain_http(saml) != []
 
 
 def test_the_observer_s_groups_read_from_okta_are_not_checked_as_writes(good_plan) -> None:

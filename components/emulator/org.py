@@ -168,8 +168,9 @@ class EmulatedOrg:
     provisioning_resets: list[str] = field(default_factory=list)  # apps whose provisioning an app PUT reset
     in_flight: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, app id) -> writes under way
     overlaps: list[dict[str, str]] = field(default_factory=list)  # every write that began while another was under way
-    # (start, end) of every answer, time.time(): how long the callers waited on "Okta" (bench/e2e_profile.py).
-    answered: list[tuple[float, float]] = field(default_factory=list)
+    # (start, end) of every answer, time.time(), once a list is set here: how long the callers waited on "Okta"
+    # (bench/e2e_profile.py). None by default, so that a long-running `emulate` keeps nothing.
+    answered: list[tuple[float, float]] | None = None
     lock: threading.RLock = field(default_factory=threading.RLock)
     # Views derived from the people (an app's users, a user's groups), rebuilt when `changed()` was called since.
     people_version: int = 0

@@ -53,14 +53,20 @@ def org_url(okta_url: str | None, config: Mapping[str, str], environ: Mapping[st
         return f"{parts.scheme}://{host}" + (f":{port}" if port not in (None, default) else "")
     org = config.get("okta:orgName") or environ.get("OKTA_ORG_NAME")
     base = config.get("okta:baseUrl") or environ.get("OKTA_BASE_URL")
+    proxy_key = "okta:httpProxy" if config.get("okta:httpProxy") else "OKTA_HTTP_PROXY"
     proxy = (config.get("okta:httpProxy") or environ.get("OKTA_HTTP_PROXY") or "").strip()
-    if proxy:
+    if proxy and _loopback_url(proxy):
         # The okta provider sends every request to okta:httpProxy when it is set, okta:orgName or not
-        # (okta/api/idaas.go: the proxy is the SDK's org URL): so does this tool, or it would read another org.
+        # (okta/api/idaas.go: the proxy is the SDK's org URL). On this machine that is the emulator, and the tool
+        # reads it too, or it would read another org. A proxy elsewhere stays the provider's: Okta's paging links
+        # name the org, so the tool reads the org itself, as before.
         try:
             return org_url(proxy, {}, environ)
-        except InputError as error:
-            raise InputError("okta:httpProxy", "", error.message.replace("--okta-url", "okta:httpProxy")) from None
+        except InputError:
+            # Not the URL itself in the message: a proxy's address may hold a password.
+            raise InputError(
+                proxy_key, "", "must be an address only (http://127.0.0.1:PORT), with no path, user or password"
+            ) from None
     if not org or not base:
         raise InputError(
             "okta:orgName",
@@ -69,6 +75,13 @@ def org_url(okta_url: str | None, config: Mapping[str, str], environ: Mapping[st
             "OKTA_BASE_URL), or pass --okta-url",
         )
     return f"https://{org.strip()}.{base.strip()}"
+
+
+def _loopback_url(url: str) -> bool:
+    try:
+        return is_loopback(urlsplit(url).hostname or "")
+    except ValueError:  # not a URL at all (an unclosed `[`): org_url says so
+        return url.startswith(("http://[", "https://["))
 
 
 @dataclass(frozen=True)

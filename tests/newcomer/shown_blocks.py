@@ -2,8 +2,10 @@
 scenario that sets up the world the text around it assumes and checks that the commands do what that text says.
 
 Where each block runs: `tests/newcomer/test_shown_commands.py` (in `make test`, the live ones against the Okta
-emulator on 127.0.0.1) or, for a block that runs the Pulumi CLI, `e2e/test_shown_commands.py` (the real engine
-and okta provider against the emulator). `test_every_block_has_a_scenario` keeps the two lists whole."""
+emulator on 127.0.0.1) or, for a block that runs the Pulumi CLI, `e2e/test_shown_commands.py` and
+`e2e/test_paged_drift.py` (the real engine and okta provider against the emulator). Not run: `make test` (NOT_RUN)
+and the benchmarks (BENCHMARK_BLOCKS), whose scripts and options are checked. `test_every_block_has_a_scenario`
+keeps the lists whole."""
 
 from __future__ import annotations
 

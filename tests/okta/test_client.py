@@ -173,9 +173,17 @@ def test_okta_http_proxy_is_the_org_s_address_as_the_provider_takes_it() -> None
         None, {"okta:orgName": "acme", "okta:baseUrl": "okta.com"}, {"OKTA_HTTP_PROXY": "http://[::1]:9"}
     ) == ("http://[::1]:9")
     assert org_url("https://other.okta.com", both, {}) == "https://other.okta.com"  # --okta-url says it outright
-    with pytest.raises(InputError) as caught:
-        org_url(None, {**both, "okta:httpProxy": "http://proxy.example.com:3128"}, {})
-    assert caught.value.source == "okta:httpProxy" and "loopback" in caught.value.message
+    # A proxy elsewhere stays the provider's (Okta's paging links name the org): the tool reads the org itself.
+    elsewhere = {**both, "okta:httpProxy": "https://cache.corp.example:8443"}
+    assert org_url(None, elsewhere, {}) == "https://acme.okta.com"
+    # A bad loopback proxy is one line naming where it was set, never echoing the address (it may hold a password).
+    for bad, environ, key in (
+        ({**both, "okta:httpProxy": "http://bob:s3cret@127.0.0.1:8080"}, {}, "okta:httpProxy"),
+        ({}, {"OKTA_HTTP_PROXY": "http://127.0.0.1:8080/some/path", "OKTA_ORG_NAME": "acme"}, "OKTA_HTTP_PROXY"),
+    ):
+        with pytest.raises(InputError) as caught:
+            org_url(None, bad, environ)
+        assert caught.value.source == key and "s3cret" not in caught.value.line(), caught.value.line()
 
 
 def test_no_credentials_is_one_error_saying_which_variables() -> None:
