@@ -39,7 +39,7 @@ from bench.e2e_vs_handwritten import change_value
 from e2e.api_cost import stack_config
 from e2e.conftest import Engine, engine_in, make_org, serving
 from e2e.engine import REPO, toolchain_bin
-from e2e.steps import manual_step, provisioning
+from e2e.steps import deployed_from
 
 STACK = "bench"
 PROGRAMS = {"gainsight-okta": "gainsight-okta", "AppGroupAssignments per app": "plural"}
@@ -123,14 +123,7 @@ def run_program(program: str, groups: int, folder: Path, bin_dir: Path, args: ar
             }
         )
         pulumi = engine.pulumi
-        config = stack_config(engine, STACK, groups)
-        provisioning(config, False)
-        engine.write_stack(STACK, config)
-        pulumi.init(STACK)
-        pulumi.up(STACK)
-        manual_step(engine, STACK)
-        engine.edit(STACK, lambda c: provisioning(c, True))
-        pulumi.up(STACK)
+        deployed_from(engine, STACK, stack_config(engine, STACK, groups))
         results = {
             "preview": profiled(engine, folder, lambda: pulumi.preview(STACK)),
             "preview --refresh": profiled(engine, folder, lambda: pulumi.preview(STACK, "--refresh", ok=(0, 255))),

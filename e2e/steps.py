@@ -21,7 +21,11 @@ def manual_step(engine: Engine, stack: str) -> None:
 
 def first_up(engine: Engine, stack: str, **settings: Any) -> list[str]:
     """A new stack from the repository's file (with `settings` over it), provisioning off as `init` writes it."""
-    config = {**engine.repository_stack(stack), **settings}
+    return first_up_of(engine, stack, {**engine.repository_stack(stack), **settings})
+
+
+def first_up_of(engine: Engine, stack: str, config: dict[str, Any]) -> list[str]:
+    """A new stack from these settings, provisioning off as `init` writes it."""
     provisioning(config, False)
     engine.write_stack(stack, config)
     engine.pulumi.init(stack)
@@ -30,7 +34,12 @@ def first_up(engine: Engine, stack: str, **settings: Any) -> list[str]:
 
 def deployed_with_provisioning(engine: Engine, stack: str, **settings: Any) -> list[str]:
     """The first hour: `up`, the manual step, `provisioningEnabled: true`, `up`; what the engine printed."""
-    printed = first_up(engine, stack, **settings)
+    return deployed_from(engine, stack, {**engine.repository_stack(stack), **settings})
+
+
+def deployed_from(engine: Engine, stack: str, config: dict[str, Any]) -> list[str]:
+    """The first hour from these settings (a generated stack's, say): what the engine printed."""
+    printed = first_up_of(engine, stack, config)
     manual_step(engine, stack)
     engine.edit(stack, lambda config: provisioning(config, True))
     printed.append(engine.pulumi.up(stack).output)

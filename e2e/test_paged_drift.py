@@ -12,7 +12,7 @@ from tests.newcomer.shown_blocks import Session, shown_block
 
 from .api_cost import stack_config
 from .conftest import Engine
-from .steps import manual_step, provisioning
+from .steps import deployed_from
 
 GROUPS = 30
 STACK = "prod"  # the stack docs/api-cost.md's block names
@@ -39,13 +39,7 @@ def _hand_change(engine: Engine, scim: str, group: str, license_type: str) -> No
 def test_drift_per_group_is_seen_without_reading_each_assignment(engine: Engine) -> None:
     pulumi = engine.pulumi
     config = stack_config(engine, STACK, GROUPS)
-    provisioning(config, False)
-    engine.write_stack(STACK, config)
-    pulumi.init(STACK)
-    pulumi.up(STACK)
-    manual_step(engine, STACK)
-    engine.edit(STACK, lambda c: provisioning(c, True))
-    pulumi.up(STACK)
+    deployed_from(engine, STACK, config)
     scim = pulumi.outputs(STACK)["scimAppId"]
     changed = config["gainsight-okta:groups"][7]["name"]
     _hand_change(engine, scim, changed, "Viewer_Analytics")  # group 7 sets Viewer (api_cost.stack_config)
