@@ -222,7 +222,7 @@ def ratio(ours: float, theirs: float) -> str:
 
 def _cell(figures: dict[str, Any]) -> str:
     apps = figures["calls_by_bucket"].get("/api/v1/apps", 0)
-    cell = f"{figures['seconds']} s / {figures['peak_tree_mib']} MiB / {figures['calls']:,} ({apps:,} apps)"
+    cell = f"{figures['seconds']:,} s / {figures['peak_tree_mib']} MiB / {figures['calls']:,} ({apps:,} apps)"
     if "exit" in figures:
         cell += " clean" if figures["exit"] == 0 else f" **not clean** (exit {figures['exit']})"
     return cell
@@ -256,7 +256,7 @@ def markdown(results: dict[int, dict[str, dict[str, Any]]]) -> str:
             for change, figures in results[groups][program]["at_okta_limits"].items():
                 apps = figures["calls_by_bucket"].get("/api/v1/apps", 0)
                 rows.append(
-                    f"| {groups:,} | {change} | {program} | {figures['seconds']} s | {figures['calls']:,} ({apps:,}) "
+                    f"| {groups:,} | {change} | {program} | {figures['seconds']:,} s | {figures['calls']:,} ({apps:,}) "
                     f"| {figures['refused']} |"
                 )
     return "\n".join(rows) + "\n"

@@ -1,7 +1,9 @@
 """Issue 33, item 2: a fresh stack at Okta's default rate limits (the Workforce column of Okta's management rate
 limits: `/api/v1/apps*` 100 a minute, components/emulator/rate_limits.py), big enough to hit the apps bucket: 20
-groups on both apps. The okta provider's own handling runs as the stack file sets it (`okta:maxApiCapacity` 50,
-backoff, 5 retries): it waits for the bucket's reset and never fails for a 429. The scenario ends with a clean
+groups on both apps. The okta provider runs with the stack file's settings (`okta:maxApiCapacity` 50, backoff,
+5 retries); reached through `okta:httpProxy`, only the retries are in effect (its Okta SDK replaces the client
+that carries the others: docs/api-cost.md, "At Okta's own limits"): it waits for the bucket's reset and never
+fails for a 429. The scenario ends with a clean
 refreshed preview; what it took and how many 429s Okta answered are written to E2E_RESULTS (a folder, when set)
 for docs/api-cost.md."""
 

@@ -1,11 +1,15 @@
 """What a stack shares with the project's other stacks by mistake, said as warnings: the same Gainsight metadata
 (one tenant's SAML connection for two environments), the same SCIM app label in one Okta org (`verify` and
-`rotate-key` find an app by its label), and no Okta org at all (`pulumi up` then takes the environment's), or an
-org domain that is none of Okta's (`okta.co` for `okta.com` reaches nobody's org)."""
+`rotate-key` find an app by its label), and no Okta org at all (`pulumi up` then takes the environment's), an
+org domain that is none of Okta's (`okta.co` for `okta.com` reaches nobody's org), or an `okta:httpProxy` that
+turns off the provider's rate-limit guard."""
 
 from __future__ import annotations
 
+import ipaddress
+import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from components.errors import InputError
 from components.inputs.stack_file import read_stack_file
@@ -22,6 +26,24 @@ def _org(inputs: StackInputs) -> str | None:
     return okta.http_proxy  # the provider's address of a loopback org, when it has no names
 
 
+def _proxy_key_elsewhere(inputs: StackInputs) -> str | None:
+    """Where a proxy that is not on this machine is set (the provider reads the key, else the variable); None when
+    there is none. A loopback address is the Okta emulator, or a person's own forwarder (not warned about)."""
+    for key, proxy in (
+        ("okta:httpProxy", inputs.okta.http_proxy),
+        ("OKTA_HTTP_PROXY", os.environ.get("OKTA_HTTP_PROXY")),
+    ):
+        if not proxy:
+            continue
+        try:
+            host = urlsplit(proxy.strip()).hostname or ""
+            loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+        except ValueError:  # not an address (a name), or not a URL at all
+            loopback = False
+        return None if loopback else key
+    return None
+
+
 def sibling_warnings(stack: str, inputs: StackInputs, project_root: Path, own_file: Path | None = None) -> list[str]:
     """`own_file`: the file the stack was read from, when --config named one (never compared with itself)."""
     warnings = []
@@ -31,6 +53,16 @@ def sibling_warnings(stack: str, inputs: StackInputs, project_root: Path, own_fi
         warnings.append(
             f"warning: {inputs.source}: okta:baseUrl {domain!r} is none of Okta's domains "
             f"({', '.join(OKTA_DOMAINS)}): check it, unless it is your org's custom URL domain"
+        )
+    proxy_key = _proxy_key_elsewhere(inputs)
+    if proxy_key is not None:
+        # okta/api/idaas.go hands the proxy to the Okta SDK (WithProxyHost), and the SDK's NewAPIClient then builds a
+        # client of its own (okta-sdk-golang v4.1.2 okta/client.go; v5 and v6 alike, from okta/api/api.go): the
+        # provider's governed, retrying transport is dropped. Measured against the emulator: docs/api-cost.md.
+        warnings.append(
+            f"warning: {inputs.source}: {proxy_key} is set: the okta provider's Okta SDK then replaces the "
+            "provider's HTTP client, so okta:maxApiCapacity, okta:backoff and okta:minWaitSeconds have no effect "
+            "and a run can take whole rate-limit buckets the org's other tools share; use HTTPS_PROXY for a proxy"
         )
     if _org(inputs) is None:
         warnings.append(

@@ -132,3 +132,34 @@ def test_an_okta_domain_that_is_none_of_okta_s_is_warned_about(project: Path) ->
                              "--okta-org acme --okta-domain okta.co")  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "warning: Pulumi.qa.yaml: okta:baseUrl 'okta.co' is none of Okta's domains" in result.stderr
+
+
+def test_an_http_proxy_elsewhere_is_warned_about_as_the_end_of_the_rate_limit_guard(project: Path) -> None:
+    """With okta:httpProxy (or OKTA_HTTP_PROXY) the provider's Okta SDK builds an HTTP client of its own
+    (okta-sdk-golang v4.1.2 okta/client.go NewAPIClient), dropping the provider's max_api_capacity governor and
+    retrying transport (terraform-provider-okta okta/api/idaas.go): measured in docs/api-cost.md. The emulator's
+    loopback address is not warned about, and the proxy's address (it may hold a password) is never echoed."""
+    stack = project / "Pulumi.qa.yaml"
+    created = run_in(
+        project, f"{INIT} qa --metadata ../qa-metadata.xml --tenant-url https://acme-qa.gainsightcloud.com"
+    )
+    assert created.returncode == 0, created.stderr
+    document = yaml.safe_load(stack.read_text())
+    elsewhere, here = "http://user:s3cret@proxy.corp.example:3128", "http://127.0.0.1:8443"
+
+    def validated(proxy: str | None, variable: str | None = None) -> str:
+        document["config"].pop("okta:httpProxy", None)
+        if proxy:
+            document["config"]["okta:httpProxy"] = proxy
+        stack.write_text(yaml.safe_dump(document, sort_keys=False))
+        result = run_in(project, "venv/bin/gainsight-okta validate --stack qa", {"OKTA_HTTP_PROXY": variable or ""})
+        assert result.returncode == 0, result.stderr
+        return result.stderr
+
+    for said, key in ((validated(elsewhere), "okta:httpProxy"), (validated(None, elsewhere), "OKTA_HTTP_PROXY")):
+        warned = [line for line in said.splitlines() if "rate-limit" in line]
+        assert len(warned) == 1 and warned[0].startswith(f"warning: Pulumi.qa.yaml: {key} is set"), said
+        assert "okta:maxApiCapacity" in warned[0]
+        assert "s3cret" not in said and "proxy.corp" not in said
+    assert "rate-limit" not in validated(here) and "rate-limit" not in validated(None, here)
+    assert "rate-limit" not in validated(None)
