@@ -14,11 +14,11 @@ from urllib.parse import urlsplit
 
 from components.adopt.imports import import_document
 from components.errors import InputError
-from components.http.addresses import is_loopback
 from components.inputs.attributes import AttributeSettings, check_attributes
 from components.inputs.gainsight_schema import IS_SUPER_ADMIN, LICENSE_TYPE, LICENSE_TYPES, SCIM_NAMESPACE, near_miss
 from components.inputs.model_base import written_setting
 from components.inputs.settings import NAME_ID_FORMATS, NAMESPACE, okta_name_id_format
+from components.loopback import is_loopback
 from components.metadata.sp_metadata import SpMetadata
 from components.okta.org import LiveApp, LiveAttribute, LiveOrg
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from components.errors import InputError
-from components.http.addresses import DEFAULT_PORTS, is_loopback
+from components.http.addresses import DEFAULT_PORTS
+from components.loopback import is_loopback
 
 TOKEN_PATH = "/v1/users/oauth/access/token"
 SCIM_PATH = "/v1/users/services/scim"

@@ -1,23 +1,13 @@
-"""Addresses: what a URL's origin is, which hosts are loopback, how an endpoint is named in an error line, and what
+"""Addresses: what a URL's origin is, how an endpoint is named in an error line, and what
 text an HTTP header may carry. Shared by the Okta and Gainsight clients."""
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from urllib.parse import urlsplit
 
 DEFAULT_PORTS = {"https": 443, "http": 80}  # what a URL without a port means
 HEADER_TEXT = re.compile(r"^[\x21-\x7e]{1,8192}$")  # visible ASCII: what a token may hold to go into a header
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def origin(url: str) -> tuple[str, str, int] | None:

@@ -16,8 +16,8 @@ import httpcore
 import httpx
 
 from components.errors import InputError
-from components.http.addresses import is_loopback
 from components.http.budget import Deadline
+from components.loopback import is_loopback
 
 
 class _DeadlineStream(httpcore.NetworkStream):

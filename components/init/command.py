@@ -19,8 +19,8 @@ from components.command_name import hint
 from components.errors import InputError
 from components.inputs.project import load_inputs, project_root
 from components.inputs.settings import NAMESPACE
-from components.inputs.sibling_stacks import sibling_warnings
 from components.inputs.stack_file import read_stack_file
+from components.inputs.stack_warnings import stack_warnings
 from components.inputs.stack_writer import stack_file_text
 from components.inputs.yaml_v3 import load
 from components.metadata.sp_metadata import read_sp_metadata
@@ -136,7 +136,7 @@ def run_init(args: argparse.Namespace) -> int:
     finally:
         stack_temp.unlink(missing_ok=True)
         metadata_temp.unlink(missing_ok=True)
-    for warning in sibling_warnings(stack, inputs, project_root()):
+    for warning in stack_warnings(stack, inputs, project_root()):
         print(warning, file=sys.stderr)
     sys.stdout.write(_next_steps(stack, display_name, metadata_file, inputs.metadata.entity_id))
     return 0

@@ -8,9 +8,9 @@ from pathlib import Path
 from components.errors import InputError
 from components.inputs.placeholders import refuse_placeholders
 from components.inputs.project import load_inputs, project_root
-from components.inputs.sibling_stacks import sibling_warnings
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_inputs import StackInputs
+from components.inputs.stack_warnings import stack_warnings
 
 WARNINGS: list[str] = []  # said after a command succeeds; a failing one says only its one error line
 
@@ -57,7 +57,7 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def warn_about_siblings(args: argparse.Namespace, inputs: StackInputs) -> None:
-    """What this stack shares with the project's other stacks by mistake (validate, plan)."""
+def warn_about_stack(args: argparse.Namespace, inputs: StackInputs) -> None:
+    """What is likely wrong with this stack though it is valid (validate, plan): components.inputs.stack_warnings."""
     own_file = Path(args.config) if args.config else None  # (stack_file_path has warned about its name already)
-    WARNINGS.extend(sibling_warnings(args.stack, inputs, project_root(), own_file))
+    WARNINGS.extend(stack_warnings(args.stack, inputs, project_root(), own_file))

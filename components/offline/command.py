@@ -10,7 +10,7 @@ from pathlib import Path
 from components.inputs.placeholders import refuse_placeholders
 from components.inputs.pulumi_json import read_previous_outputs
 from components.inputs.stack_file import read_stack_file
-from components.inputs.stack_selection import display, stack_file_path, warn_about_siblings
+from components.inputs.stack_selection import display, stack_file_path, warn_about_stack
 from components.offline.mocks import OfflineMocks
 from components.offline.plan import run_offline
 from components.offline.plan_text import render_plan_text
@@ -24,7 +24,7 @@ def run_plan(args: argparse.Namespace) -> int:
     stack_file = read_stack_file(path, display(path))
     refuse_placeholders(stack_file.config, display(path))
     plan = run_offline(args.stack, stack_file, display(path), mocks)
-    warn_about_siblings(args, plan.inputs)
+    warn_about_stack(args, plan.inputs)
     document = plan.to_json()
     if args.json:
         print(json.dumps(document, indent=2))

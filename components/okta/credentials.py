@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from components.errors import InputError
-from components.http.addresses import DEFAULT_PORTS, is_loopback
+from components.http.addresses import DEFAULT_PORTS
+from components.loopback import is_loopback
 from components.user_files import read_user_text
 
 # What `adopt` and `verify` read; both need nothing more (grant these to a read-only service app).

@@ -1,19 +1,18 @@
-"""What a stack shares with the project's other stacks by mistake, said as warnings: the same Gainsight metadata
-(one tenant's SAML connection for two environments), the same SCIM app label in one Okta org (`verify` and
-`rotate-key` find an app by its label), and no Okta org at all (`pulumi up` then takes the environment's), an
-org domain that is none of Okta's (`okta.co` for `okta.com` reaches nobody's org), or an `okta:httpProxy` that
-turns off the provider's rate-limit guard."""
+"""What is likely wrong with a stack that is still valid, said as warnings: what it shares with the project's
+other stacks by mistake (the same Gainsight metadata: one tenant's SAML connection for two environments; the same
+SCIM app label in one Okta org: `verify` and `rotate-key` find an app by its label), no Okta org at all (`pulumi
+up` then takes the environment's), an org domain that is none of Okta's (`okta.co` for `okta.com` reaches nobody's
+org), or an `okta:httpProxy` that turns off the provider's rate-limit guard."""
 
 from __future__ import annotations
 
-import ipaddress
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from components.errors import InputError
 from components.inputs.stack_file import read_stack_file
 from components.inputs.stack_inputs import StackInputs, load_stack_inputs
+from components.loopback import is_loopback_url
 
 # Okta's own org domains (developer.okta.com, "Find your Okta domain"); an org can also have a custom URL domain.
 OKTA_DOMAINS = ("okta.com", "oktapreview.com", "okta-emea.com", "okta.mil", "okta-gov.com")
@@ -35,16 +34,11 @@ def _proxy_key_elsewhere(inputs: StackInputs) -> str | None:
     ):
         if not proxy:
             continue
-        try:
-            host = urlsplit(proxy.strip()).hostname or ""
-            loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-        except ValueError:  # not an address (a name), or not a URL at all
-            loopback = False
-        return None if loopback else key
+        return None if is_loopback_url(proxy) else key  # not a URL at all: warned, and the provider's error
     return None
 
 
-def sibling_warnings(stack: str, inputs: StackInputs, project_root: Path, own_file: Path | None = None) -> list[str]:
+def stack_warnings(stack: str, inputs: StackInputs, project_root: Path, own_file: Path | None = None) -> list[str]:
     """`own_file`: the file the stack was read from, when --config named one (never compared with itself)."""
     warnings = []
     own = own_file.resolve() if own_file is not None else None
